@@ -1,0 +1,29 @@
+using System.CommandLine;
+using OpenGms.Cli.Commands;
+using OpenGms.Cli.Hosting;
+
+var root = new RootCommand("OpenGMS: the national genomic medicine service platform.");
+GlobalOptions.AddTo(root);
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DbCommands.Create());
+// Module command groups, one line each.
+
+ParseResult parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+{
+    foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+    {
+        Console.Error.WriteLine($"usage: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'gms --help' for the commands.");
+    return ExitCodes.Usage;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await parse.InvokeAsync(cancellationToken: cancel.Token).ConfigureAwait(false);

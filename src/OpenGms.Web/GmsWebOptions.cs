@@ -1,0 +1,22 @@
+using OpenGms.Kernel;
+
+namespace OpenGms.Web;
+
+/// <summary>How to start the web service.</summary>
+public sealed record GmsWebOptions
+{
+    /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free one.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The database every module uses.</summary>
+    public required DatabaseSettings Database { get; init; }
+
+    /// <summary>The embedded storage folder (created when missing).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Load bundled demo data into empty stores at start.</summary>
+    public bool SeedDemoData { get; init; } = true;
+
+    /// <summary>Development environment (detailed errors).</summary>
+    public bool Development { get; init; }
+}
