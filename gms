@@ -19,8 +19,9 @@ if needs_build; then
   if needs_build; then
     echo "gms: building (Release)..." >&2
     touch "$stamp.new"
-    if ! dotnet build "$root/src/OpenGms.Cli/OpenGms.Cli.csproj" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2; then
-      echo "gms: build failed" >&2
+    if ! dotnet build "$root/src/OpenGms.Cli/OpenGms.Cli.csproj" -c Release -nologo -v quiet >"$root/artifacts/gms-build.log" 2>&1; then
+      grep -E "error|rror\(s\)" "$root/artifacts/gms-build.log" >&2 || cat "$root/artifacts/gms-build.log" >&2
+      echo "gms: build failed (full log: artifacts/gms-build.log)" >&2
       exit 1
     fi
     mv "$stamp.new" "$stamp"

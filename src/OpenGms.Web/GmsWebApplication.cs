@@ -22,7 +22,6 @@ public static class GmsWebApplication
             ApplicationName = typeof(GmsWebApplication).Assembly.GetName().Name,
             EnvironmentName = options.Development ? Environments.Development : Environments.Production,
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
@@ -39,7 +38,7 @@ public static class GmsWebApplication
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.MapEmbeddedAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ready" })).WithName("Health").WithTags("Service");
         app.MapRazorPages();
