@@ -63,4 +63,7 @@ public static class DirectoryIssueCodes
 
     /// <summary>Warning: a test method text is not in the controlled vocabulary (normalised to "other").</summary>
     public const string UnknownMethod = "DIR102";
+
+    /// <summary>Warning: a gene entry has no HGNC id (kept by its published symbol) or could not be matched at all.</summary>
+    public const string UnresolvedGene = "DIR103";
 }

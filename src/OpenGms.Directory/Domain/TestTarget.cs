@@ -52,7 +52,8 @@ public static partial class TargetText
     {
         "AS", "PWS", "AZF", "STR", "CNV", "CNVS", "SNP", "SNV", "DNA", "RNA", "NGS", "WGS", "WES", "FISH", "MLPA", "PCR",
         "RT", "QF", "NA", "N", "A", "ALL", "OR", "AND", "CGH", "ID", "UPD", "NIPD", "MSI", "IHC", "GMS", "NHS", "TD", "ITD",
-        "TKD", "PTD", "X", "Y", "XY", "XX", "HLA", "MRD", "VNTR", "CPG", "I", "II", "III", "IV", "V",
+        "TKD", "PTD", "X", "Y", "XY", "XX", "HLA", "MRD", "VNTR", "CPG", "I", "II", "III", "IV", "V", "MT", "PAR1", "PAR2",
+        "LHON", "MERRF", "MELAS", "NARP", "DMR", "ORF15", "V600", "RT-PCR", "QF-PCR", "SNPS",
     };
 
     /// <summary>
@@ -142,11 +143,12 @@ public static partial class TargetText
     [GeneratedRegex(@"[\s,;/+&]+", RegexOptions.CultureInvariant)]
     private static partial Regex Separators();
 
-    // HGNC symbols: upper-case letters and digits, optionally with "orf" (C11orf95) or a hyphenated suffix (HLA-B, MT-ND1).
-    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:orf[0-9]+[A-Z0-9]*)?(?:-(?:AS)?[0-9A-Z]{1,3})?$", RegexOptions.CultureInvariant)]
+    // HGNC symbols: upper-case letters and digits, optionally with "orf" (C11orf95) or an antisense suffix (-AS1); the
+    // only hyphenated families kept whole are HLA-* and MT-* (other hyphens join fusion partners: TCF3-HLF).
+    [GeneratedRegex(@"^(?:[A-Z][A-Z0-9]*(?:orf[0-9]+[A-Z0-9]*)?(?:-AS[0-9])?|(?:HLA|MT)-[A-Z0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex GeneLike();
 
-    // Directory codes (R134, M80) and chromosome bands are not genes.
-    [GeneratedRegex(@"^(?:[RM][0-9]+|[0-9XY]+[PQ][0-9.]*)$", RegexOptions.CultureInvariant)]
+    // Directory codes (R134, M80), chromosome bands and UPD of a chromosome (UPD14) are not genes.
+    [GeneratedRegex(@"^(?:[RM][0-9]+|[0-9XY]+[PQ][0-9.]*|UPD[0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex CodeLike();
 }

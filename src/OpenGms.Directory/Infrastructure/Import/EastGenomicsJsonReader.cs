@@ -95,7 +95,7 @@ internal static class EastGenomicsJsonReader
         }
 
         IReadOnlyList<TestTarget> fromText = TargetText.Parse(published);
-        var hgncIds = new List<string>();
+        var genes = new List<string?>();
         foreach (JsonElement panel in panels.EnumerateArray())
         {
             string? value = panel.ValueKind switch
@@ -111,7 +111,12 @@ internal static class EastGenomicsJsonReader
             }
             else if (value is not null && value.StartsWith("HGNC:", StringComparison.OrdinalIgnoreCase))
             {
-                hgncIds.Add(value.ToUpperInvariant());
+                genes.Add(value.ToUpperInvariant());
+            }
+            else if (string.IsNullOrEmpty(value))
+            {
+                // The parser writes null where it could not find a published symbol in HGNC (e.g. a typo).
+                genes.Add(null);
             }
             else
             {
@@ -120,12 +125,25 @@ internal static class EastGenomicsJsonReader
             }
         }
 
-        // The parser keeps the published order, so when the published text names as many symbols as there are HGNC
-        // ids they pair up by position; otherwise the ids stand alone.
+        // The parser keeps the published order, so when the published text names as many symbols as there are gene
+        // entries they pair up by position; otherwise the HGNC ids stand alone.
         List<string> symbols = [.. TargetText.GeneSymbols(published ?? string.Empty)];
-        for (int i = 0; i < hgncIds.Count; i++)
+        bool paired = symbols.Count == genes.Count;
+        for (int i = 0; i < genes.Count; i++)
         {
-            targets.Add(TestTarget.Gene(symbols.Count == hgncIds.Count ? symbols[i] : null, hgncIds[i]));
+            string? symbol = paired ? symbols[i] : null;
+            if (genes[i] is null && symbol is null)
+            {
+                context.Warning(DirectoryIssueCodes.UnresolvedGene, $"Gene entry {i + 1} is empty and cannot be matched to the published targets; left out.", "indications", index, "panels");
+                continue;
+            }
+
+            if (genes[i] is null)
+            {
+                context.Warning(DirectoryIssueCodes.UnresolvedGene, $"\"{symbol}\" has no HGNC id in the file; kept by symbol as published.", "indications", index, "panels");
+            }
+
+            targets.Add(TestTarget.Gene(symbol, genes[i]));
         }
 
         return targets;
