@@ -13,6 +13,7 @@ public static class OpenGmsServices
         services.AddSingleton(database);
         services.AddSingleton<IClock>(SystemClock.Instance);
         // Modules register themselves here, one line each.
+        OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
         return services;
     }
 
