@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using OpenGms.Testing;
+
+[assembly: AssemblyFixture(typeof(OpenGms.Web.BrowserTests.BrowserFixture))]
+
+namespace OpenGms.Web.BrowserTests;
+
+/// <summary>
+/// One running service (embedded SQLite, demo data) and one headless Debian Chromium for the whole assembly.
+/// Playwright drives the system browser: no browser download is possible on these machines.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private RunningService? _service;
+
+    /// <summary>The running service.</summary>
+    public RunningService Service => _service ?? throw new InvalidOperationException("Fixture not started.");
+
+    /// <summary>A fresh page in a fresh browser context.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        if (_browser is null)
+        {
+            Assert.Skip($"{ChromiumPath} is not installed: ./test.sh installs Debian's chromium.");
+        }
+
+        IBrowserContext context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Service.BaseAddress.ToString() });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        _service = await RunningService.StartAsync();
+        if (!File.Exists(ChromiumPath))
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException($"{ChromiumPath} is missing in CI: the test script must install chromium.");
+            }
+
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+    }
+}
