@@ -6,12 +6,13 @@ using OpenGms.Panels.Infrastructure.Persistence;
 namespace OpenGms.Panels.Infrastructure.Demo;
 
 /// <summary>
-/// Loads the bundled demo panels (embedded <c>demo-panels.json</c>, in PanelApp's own API format, so the ordinary
-/// importer reads it) into an empty panels store. See docs/demo-data-panels.md for what they hold and where from.
+/// Loads the bundled demo panels (embedded JSON in PanelApp's own API format, one detail response per panel plus a
+/// list page of older signed-off versions, so the ordinary importer reads them) into an empty panels store.
+/// See docs/demo-data-panels.md for what they hold and where the facts come from.
 /// </summary>
 internal sealed class DemoPanelSeeder(PanelsDbContext db, IPanelImporter importer) : IDemoDataSeeder
 {
-    public const string ResourceName = "OpenGms.Panels.Demo.demo-panels.json";
+    private const string ResourcePrefix = "OpenGms.Panels.Demo.";
 
     public string Module => "panels";
 
@@ -22,7 +23,7 @@ internal sealed class DemoPanelSeeder(PanelsDbContext db, IPanelImporter importe
             return false;
         }
 
-        PanelImportReport report = await importer.ImportDocumentsAsync([("demo-panels.json", ReadResource())], cancellationToken).ConfigureAwait(false);
+        PanelImportReport report = await importer.ImportDocumentsAsync(ReadResources(), cancellationToken).ConfigureAwait(false);
         if (!report.Stored)
         {
             throw new InvalidOperationException("The bundled demo panels do not import: " + string.Join("; ", report.Issues));
@@ -31,13 +32,23 @@ internal sealed class DemoPanelSeeder(PanelsDbContext db, IPanelImporter importe
         return report.Changed;
     }
 
-    /// <summary>The bundled document's bytes.</summary>
-    public static byte[] ReadResource()
+    /// <summary>The bundled documents (name, bytes), in name order.</summary>
+    public static IReadOnlyList<(string Name, byte[] Json)> ReadResources()
     {
-        using Stream stream = typeof(DemoPanelSeeder).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"resource {ResourceName} is missing from the build");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var documents = new List<(string, byte[])>();
+        foreach (string name in typeof(DemoPanelSeeder).Assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using Stream stream = typeof(DemoPanelSeeder).Assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            documents.Add((name[ResourcePrefix.Length..], buffer.ToArray()));
+        }
+
+        return documents;
     }
 }
