@@ -12,7 +12,10 @@ public sealed class DemoPanelTests
     /// <summary>
     /// The panel ids the demo directory's tests target (docs/demo-data.md) must all resolve from the bundled panels.
     /// </summary>
-    public static TheoryData<int> DemoPanelIds => new() { 772, 635, 503, 504, 76, 1318, 1321, 700 };
+    public static TheoryData<int> DemoPanelIds => new() { 772, 635, 503, 504, 76, 1318, 1321, 700, 402 };
+
+    /// <summary>Panels too large to bundle (82 to 9286 genes, gene lists not pinnable to the version): their PanelApp list entry only.</summary>
+    public static TheoryData<int> ListOnlyPanelIds => new() { 472, 126, 285, 486 };
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -25,7 +28,7 @@ public sealed class DemoPanelTests
 
         Assert.True(first);
         Assert.False(second);
-        Assert.Equal(DemoPanelIds.Count, (await store.CountRowsAsync()).Panels);
+        Assert.Equal(DemoPanelIds.Count + ListOnlyPanelIds.Count, (await store.CountRowsAsync()).Panels);
     }
 
     /// <summary>
@@ -70,5 +73,19 @@ public sealed class DemoPanelTests
         Assert.Empty(report.Issues);
         Result<PanelView> lynch = await store.QueryAsync(q => q.GetAsync(503, "signed-off", PanelConfidence.Green, TestContext.Current.CancellationToken));
         Assert.Equal(("1.2", false), (lynch.Value.Version, lynch.Value.HasEntities));
+    }
+
+    [Theory]
+    [MemberData(nameof(ListOnlyPanelIds))]
+    public async Task Demo_list_only_panel_is_known_without_genes(int panelId)
+    {
+        await using PanelStore store = await PanelStore.CreateAsync("sqlite");
+        await store.WithServicesAsync(sp => sp.GetServices<IDemoDataSeeder>().Single(s => s.Module == "panels").SeedIfEmptyAsync(TestContext.Current.CancellationToken));
+
+        Result<PanelView> view = await store.QueryAsync(q => q.GetAsync(panelId, null, PanelConfidence.Green, TestContext.Current.CancellationToken));
+        Result<ResolvedPanel> resolved = await store.ResolveAsync(panelId, null, PanelConfidence.Green);
+
+        Assert.False(view.Value.HasEntities);
+        Assert.Equal(PanelErrorCodes.NoEntities, resolved.Error?.Code);
     }
 }
