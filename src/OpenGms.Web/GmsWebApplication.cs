@@ -57,6 +57,7 @@ public static class GmsWebApplication
         app.MapGet("/health", () => Results.Ok(new { status = "ready" })).WithName("Health").WithTags("Service").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
+        app.MapPanelsEndpoints();
         app.MapRazorPages();
         return app;
     }

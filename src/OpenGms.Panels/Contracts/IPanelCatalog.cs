@@ -5,6 +5,9 @@ namespace OpenGms.Panels.Contracts;
 /// <summary>PanelApp's gene rating: 3 green (diagnostic grade), 2 amber, 1 red.</summary>
 public enum PanelConfidence
 {
+    /// <summary>Level 0: listed but not rated (PanelApp's "no list"); never part of a resolved panel.</summary>
+    Unrated = 0,
+
     /// <summary>Red: not enough evidence for diagnostic use.</summary>
     Red = 1,
 

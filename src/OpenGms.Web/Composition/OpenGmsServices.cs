@@ -28,6 +28,7 @@ public static class OpenGmsServices
         services.AddAuditModule(database);
         // Modules register themselves here, one line each.
         services.AddConsentModule(database);
+        OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
         return services;
     }
 
