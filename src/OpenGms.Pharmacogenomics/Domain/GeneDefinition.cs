@@ -24,7 +24,7 @@ internal sealed record GeneExemption(string Gene, IReadOnlySet<int> IgnoredPosit
 /// <summary>The allele definition table of one gene.</summary>
 internal sealed class GeneDefinition
 {
-    public GeneDefinition(string gene, string chromosome, string version, IReadOnlyList<VariantLocus> variants, IReadOnlyList<NamedAllele> namedAlleles)
+    public GeneDefinition(string gene, string chromosome, string version, IReadOnlyList<VariantLocus> variants, IReadOnlyList<NamedAllele> namedAlleles, IReadOnlyDictionary<string, string>? suballeles = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(gene);
         ArgumentNullException.ThrowIfNull(variants);
@@ -34,6 +34,7 @@ internal sealed class GeneDefinition
         Version = version;
         Variants = variants;
         NamedAlleles = namedAlleles;
+        Suballeles = suballeles ?? new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (NamedAllele allele in namedAlleles)
         {
             if (allele.Alleles.Count != variants.Count)
@@ -59,6 +60,9 @@ internal sealed class GeneDefinition
     public IReadOnlyList<VariantLocus> Variants { get; }
 
     public IReadOnlyList<NamedAllele> NamedAlleles { get; }
+
+    /// <summary>Sub-allele name to the allele name reports use (SLCO1B1 <c>*45.002</c> is reported as <c>*45</c>).</summary>
+    public IReadOnlyDictionary<string, string> Suballeles { get; }
 
     /// <summary>The reference named allele (its row is fully specified).</summary>
     public NamedAllele Reference { get; }

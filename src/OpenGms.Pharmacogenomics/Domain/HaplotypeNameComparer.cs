@@ -32,8 +32,20 @@ internal sealed class HaplotypeNameComparer : IComparer<string>
             return xCombo ? 1 : -1;
         }
 
+        if (xCombo)
+        {
+            // Combinations with fewer parts first, as PharmCAT lists them (DpydTest.issue155_strandMismatch).
+            int parts = Parts(x).CompareTo(Parts(y));
+            if (parts != 0)
+            {
+                return parts;
+            }
+        }
+
         return Natural(x, y);
     }
+
+    private static int Parts(string combination) => combination.AsSpan().Count(" + ") + 1;
 
     /// <summary>Compares with runs of digits compared as numbers.</summary>
     public static int Natural(string x, string y)

@@ -194,7 +194,16 @@ internal static class DefinitionLoader
                 e.TryGetProperty("reference", out JsonElement r) && r.ValueKind == JsonValueKind.True));
         }
 
-        return new GeneDefinition(gene, chromosome, version, variants, alleles);
+        var suballeles = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("suballelesMap", out JsonElement sub) && sub.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty p in sub.EnumerateObject())
+            {
+                suballeles[p.Name] = p.Value.GetString()!;
+            }
+        }
+
+        return new GeneDefinition(gene, chromosome, version, variants, alleles, suballeles);
     }
 
     private static VariantLocus ReadLocus(JsonElement e)

@@ -39,12 +39,9 @@ internal static class NamedAlleleMatcher
         var missing = new List<string>();
         for (int i = 0; i < definition.Variants.Count; i++)
         {
+            // Exemption "ignoredPositions" are not dropped here: PharmCAT v3.1.1 still calls alleles defined there
+            // (G6PD Chatham, ToxicGenesTest), so they only matter for its positions file.
             VariantLocus locus = definition.Variants[i];
-            if (exemption is not null && exemption.IgnoredPositions.Contains(locus.Position))
-            {
-                continue;
-            }
-
             if (!sample.TryGet(locus.Chromosome, locus.Position, out SampleAllele call) || call.IsMissing)
             {
                 missing.Add(locus.Label);
@@ -469,13 +466,8 @@ internal static class NamedAlleleMatcher
                 strandB[c] = flip ? sample.Strand1[c] : sample.Strand2[c];
             }
 
-            string? h1 = Decompose(strandA, variants, refIndex, referenceName);
-            string? h2 = Decompose(strandB, variants, refIndex, referenceName);
-            if (h1 is null || h2 is null)
-            {
-                continue;
-            }
-
+            string h1 = Decompose(strandA, variants, refIndex, referenceName);
+            string h2 = Decompose(strandB, variants, refIndex, referenceName);
             (string first, string second) = HaplotypeNameComparer.Instance.Compare(h1, h2) <= 0 ? (h1, h2) : (h2, h1);
             string name = first + "/" + second;
             if (seen.Add(name))
@@ -490,8 +482,8 @@ internal static class NamedAlleleMatcher
             : new GeneCall(definition.Gene, true, CallShape.Diplotypes, matches, [], missing, null);
     }
 
-    /// <summary>Names one strand: the reference, one named allele, or a combination <c>[a + b]</c>; null when a variant is left over.</summary>
-    private static string? Decompose(int[] strand, List<(AlleleRow Row, int[] Columns)> variants, int[] refIndex, string referenceName)
+    /// <summary>Names one strand: the reference, one named allele, or a combination <c>[a + b]</c>.</summary>
+    private static string Decompose(int[] strand, List<(AlleleRow Row, int[] Columns)> variants, int[] refIndex, string referenceName)
     {
         var remaining = new HashSet<int>();
         for (int c = 0; c < strand.Length; c++)
@@ -523,14 +515,11 @@ internal static class NamedAlleleMatcher
             }
         }
 
-        if (remaining.Count > 0)
+        // Variants left over are not a named allele on their own; PharmCAT names the strand by the alleles it
+        // does find (DpydTest.psHapB), and the variants stay visible in the genotype table.
+        if (parts.Count <= 1)
         {
-            return null;
-        }
-
-        if (parts.Count == 1)
-        {
-            return parts[0];
+            return parts.Count == 0 ? referenceName : parts[0];
         }
 
         parts.Sort(HaplotypeNameComparer.Instance);
