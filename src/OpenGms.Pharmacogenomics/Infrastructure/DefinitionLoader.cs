@@ -20,14 +20,24 @@ internal static class DefinitionLoader
     public static Result<DefinitionSet> Load(IReadOnlyList<string> roots)
     {
         ArgumentNullException.ThrowIfNull(roots);
-        var files = new List<(string Kind, string Path)>();
         foreach (string root in roots)
         {
             if (!Directory.Exists(root))
             {
                 return Error.NotFound("PGX001", $"{root}: definitions folder not found.");
             }
+        }
 
+        return Build(FindFiles(roots).Select(f => (f.Kind, f.Path, (Func<Stream>)(() => File.OpenRead(f.Path)))).ToList(), string.Join(";", roots));
+    }
+
+    /// <summary>The definition files under each root, in load order (first root first).</summary>
+    public static List<(string Kind, string Path)> FindFiles(IReadOnlyList<string> roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var files = new List<(string Kind, string Path)>();
+        foreach (string root in roots)
+        {
             foreach (string dir in new[] { "alleles", Path.Combine("definition", "alleles"), "." })
             {
                 string d = Path.Combine(root, dir);
@@ -61,7 +71,7 @@ internal static class DefinitionLoader
             }
         }
 
-        return Build(files.Select(f => (f.Kind, f.Path, (Func<Stream>)(() => File.OpenRead(f.Path)))).ToList(), string.Join(";", roots));
+        return files;
     }
 
     /// <summary>The bundled demo set (CYP2C19, DPYD, TPMT, SLCO1B1), written by us from published allele facts.</summary>
