@@ -14,12 +14,20 @@ internal sealed class SampleCaller
     private const string Slco1b1 = "SLCO1B1";
     private const int Rs4149056Position = 21178615;
 
-    private readonly DefinitionSet _definitions;
+    /// <summary>
+    /// Genes PharmCAT does not call from a VCF by default: CYP2D6 (structural variants and copy number need a dedicated
+    /// caller), the HLA genes and MT-RNR1. They are reported from outside calls, or as not called.
+    /// </summary>
+    private static readonly string[] s_outsideCallGenes = ["CYP2D6", "HLA-A", "HLA-B", "MT-RNR1"];
 
-    public SampleCaller(DefinitionSet definitions)
+    private readonly DefinitionSet _definitions;
+    private readonly bool _callCyp2d6;
+
+    public SampleCaller(DefinitionSet definitions, bool callCyp2d6 = false)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         _definitions = definitions;
+        _callCyp2d6 = callCyp2d6;
     }
 
     public DefinitionSet Definitions => _definitions;
@@ -53,11 +61,24 @@ internal sealed class SampleCaller
                 continue;
             }
 
+            if (definition.Gene == "CYP2D6" && !_callCyp2d6)
+            {
+                continue;
+            }
+
             GeneCall match = NamedAlleleMatcher.Call(definition, _definitions.Exemptions.GetValueOrDefault(definition.Gene), sample, options);
             genes.Add(FromMatcher(definition, match, sample));
         }
 
         genes.AddRange(outside.Values.Select(FromOutside));
+        foreach (string gene in s_outsideCallGenes)
+        {
+            if (!genes.Exists(g => g.Gene == gene))
+            {
+                genes.Add(new GeneResult(gene, false, "outside", CallShape.Diplotypes, [], [], [], null, [], [], [], "needs an outside call (not called from a VCF, as in PharmCAT)"));
+            }
+        }
+
         genes.Sort((a, b) => string.CompareOrdinal(a.Gene, b.Gene));
         return new SampleReport(sample.SampleId, _definitions.Version, genes, Recommend(genes));
     }
@@ -281,6 +302,12 @@ internal sealed class SampleCaller
         var dpwg = new List<string>();
         GenePhenotypeMap? cpicMap = _definitions.CpicPhenotypes.GetValueOrDefault(gene);
         GenePhenotypeMap? dpwgMap = _definitions.DpwgPhenotypes.GetValueOrDefault(gene);
+        if ((cpicMap is null || cpicMap.Count == 0) && (dpwgMap is null || dpwgMap.Count == 0))
+        {
+            // No phenotype table (IFNL3, CYP4F2, HLA, or a gene whose file was not supplied): no phenotype, not "Indeterminate".
+            return (phenotypes, null, cpic, dpwg);
+        }
+
         foreach ((string h1, string? h2) in pairs)
         {
             DiplotypePhenotype? row = cpicMap?.Lookup(h1, h2);
@@ -325,12 +352,15 @@ internal sealed class SampleCaller
                 {
                     if (!byGene.TryGetValue(gene, out GeneResult? result))
                     {
-                        applies = false;
-                        break;
+                        // Multi-gene guidelines have rows for a gene with no result (carbamazepine without HLA-B typing).
+                        applies &= key == "No Result";
+                        continue;
                     }
 
                     IReadOnlyList<string> keys = dpwg ? result.DpwgLookupKeys : result.CpicLookupKeys;
-                    applies &= keys.Contains(key) || (result.ActivityScore is not null && SameScore(result.ActivityScore, key));
+                    applies &= keys.Contains(key)
+                        || (result.ActivityScore is not null && SameScore(result.ActivityScore, key))
+                        || AllelePresence(result, key);
                 }
 
                 if (!applies)
@@ -352,6 +382,27 @@ internal sealed class SampleCaller
             return c != 0 ? c : string.CompareOrdinal(a.Source, b.Source);
         });
         return drugs;
+    }
+
+    /// <summary>Allele-status keys (<c>*57:01 positive</c>, <c>*15:02 negative</c>) as HLA guidelines use them.</summary>
+    private static bool AllelePresence(GeneResult result, string key)
+    {
+        int space = key.LastIndexOf(' ');
+        if (space <= 0 || result.Diplotypes.Count == 0)
+        {
+            return false;
+        }
+
+        string allele = key[..space];
+        string status = key[(space + 1)..];
+        if (status is not ("positive" or "negative"))
+        {
+            return false;
+        }
+
+        bool present = result.Diplotypes.All(d => d.Split('/').Contains(allele, StringComparer.Ordinal));
+        bool absent = result.Diplotypes.All(d => !d.Split('/').Contains(allele, StringComparer.Ordinal));
+        return status == "positive" ? present : absent;
     }
 
     private static bool SameScore(string a, string b) =>
