@@ -16,7 +16,7 @@ namespace OpenGms.Pharmacogenomics.Tests;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     /// <summary>The number of checks that passed when this was last measured; the test fails if it drops.</summary>
-    private const int PassBaseline = 288;
+    private const int PassBaseline = 294;
 
     [Fact]
     public void PharmcatCases_all_run_pass_count_does_not_regress()
@@ -160,7 +160,9 @@ internal static class ConformanceRunner
             outside = parsed.Value;
         }
 
-        SampleReport sampleReport = new SampleCaller(definitions).Call(sample, outside, MatcherOptions.Default);
+        // PharmCAT calls CYP2D6 from a VCF only when asked to; a case that expects it called by the matcher ran so.
+        bool callCyp2d6 = Strings(expected.TryGetProperty("testCalledByMatcher", out JsonElement called) ? called : default).Contains("CYP2D6");
+        SampleReport sampleReport = new SampleCaller(definitions, callCyp2d6).Call(sample, outside, MatcherOptions.Default);
         Dictionary<string, GeneResult> pipeline = sampleReport.Genes.ToDictionary(g => g.Gene, StringComparer.Ordinal);
         var contradictory = new HashSet<string>(
             Strings(expected.TryGetProperty("testCalledByMatcher", out JsonElement yes) ? yes : default)

@@ -36,6 +36,7 @@ internal static class NamedAlleleMatcher
         // 1. Columns with data; everything else is reported missing.
         var columns = new List<int>(definition.Variants.Count);
         var genotypes = new List<SampleAllele>(definition.Variants.Count);
+        var halfCalls = new List<int>();
         var missing = new List<string>();
         for (int i = 0; i < definition.Variants.Count; i++)
         {
@@ -48,6 +49,7 @@ internal static class NamedAlleleMatcher
                 continue;
             }
 
+            int half = 0;
             if (call.IsPartial)
             {
                 if (!lowestFunction)
@@ -56,11 +58,14 @@ internal static class NamedAlleleMatcher
                     continue;
                 }
 
-                // A half call in a lowest-function gene: the missing strand is read as reference (PharmCAT does the same).
+                // A half call in a lowest-function gene: the missing strand is read as reference, unless that leaves a
+                // variant on that strand unexplained (DecomposeWithUnknowns); 1 = first allele missing, 2 = second.
+                half = call.Allele1 is null ? 1 : 2;
                 string reference = definition.ReferenceAlleleAt(i);
                 call = call with { Allele1 = call.Allele1 ?? reference, Allele2 = call.Allele2 ?? reference };
             }
 
+            halfCalls.Add(half);
             columns.Add(i);
             genotypes.Add(call);
         }
@@ -152,7 +157,7 @@ internal static class NamedAlleleMatcher
             }
         }
 
-        var sampleData = new SampleData(n, s1, s2, genotypes, haploid);
+        var sampleData = new SampleData(n, s1, s2, genotypes, haploid, [.. halfCalls]);
         if (lowestFunction && !haploid)
         {
             return CallLowestFunction(definition, rows, sampleData, refIndex, missing);
@@ -457,6 +462,8 @@ internal static class NamedAlleleMatcher
         int orientations = blockCount == 0 ? 1 : 1 << (blockCount - 1);
         var strandA = new int[n];
         var strandB = new int[n];
+        var unknownA = new bool[n];
+        var unknownB = new bool[n];
         for (int o = 0; o < orientations; o++)
         {
             for (int c = 0; c < n; c++)
@@ -464,10 +471,12 @@ internal static class NamedAlleleMatcher
                 bool flip = block[c] > 0 && ((o >> (block[c] - 1)) & 1) == 1;
                 strandA[c] = flip ? sample.Strand2[c] : sample.Strand1[c];
                 strandB[c] = flip ? sample.Strand1[c] : sample.Strand2[c];
+                unknownA[c] = sample.HalfCall[c] == (flip ? 2 : 1);
+                unknownB[c] = sample.HalfCall[c] == (flip ? 1 : 2);
             }
 
-            string h1 = Decompose(strandA, variants, refIndex, referenceName);
-            string h2 = Decompose(strandB, variants, refIndex, referenceName);
+            string h1 = DecomposeWithUnknowns(strandA, unknownA, strandB, variants, refIndex, referenceName);
+            string h2 = DecomposeWithUnknowns(strandB, unknownB, strandA, variants, refIndex, referenceName);
             (string first, string second) = HaplotypeNameComparer.Instance.Compare(h1, h2) <= 0 ? (h1, h2) : (h2, h1);
             string name = first + "/" + second;
             if (seen.Add(name))
@@ -482,9 +491,53 @@ internal static class NamedAlleleMatcher
             : new GeneCall(definition.Gene, true, CallShape.Diplotypes, matches, [], missing, null);
     }
 
-    /// <summary>Names one strand: the reference, one named allele, or a combination <c>[a + b]</c>.</summary>
-    private static string Decompose(int[] strand, List<(AlleleRow Row, int[] Columns)> variants, int[] refIndex, string referenceName)
+    /// <summary>
+    /// Names a strand that has missing alleles (<c>T|.</c>): each missing allele may be the reference or the other
+    /// strand's allele; the choice that leaves no variant unexplained, then the one with fewest assumed variants, wins
+    /// (DpydTest.hapB3AndIntronicC_missing*).
+    /// </summary>
+    private static string DecomposeWithUnknowns(int[] strand, bool[] unknown, int[] other, List<(AlleleRow Row, int[] Columns)> variants, int[] refIndex, string referenceName)
     {
+        var open = new List<int>();
+        for (int c = 0; c < strand.Length; c++)
+        {
+            if (unknown[c] && other[c] != refIndex[c])
+            {
+                open.Add(c);
+            }
+        }
+
+        if (open.Count == 0 || open.Count > 10)
+        {
+            return Decompose(strand, variants, refIndex, referenceName, out _);
+        }
+
+        int[] trial = (int[])strand.Clone();
+        string best = referenceName;
+        (int Leftover, int Filled) bestKey = (int.MaxValue, int.MaxValue);
+        for (int mask = 0; mask < 1 << open.Count; mask++)
+        {
+            for (int k = 0; k < open.Count; k++)
+            {
+                trial[open[k]] = (mask >> k & 1) == 1 ? other[open[k]] : refIndex[open[k]];
+            }
+
+            string name = Decompose(trial, variants, refIndex, referenceName, out int leftover);
+            (int, int) key = (leftover, int.PopCount(mask));
+            if (key.CompareTo(bestKey) < 0)
+            {
+                bestKey = key;
+                best = name;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Names one strand: the reference, one named allele, or a combination <c>[a + b]</c>.</summary>
+    private static string Decompose(int[] strand, List<(AlleleRow Row, int[] Columns)> variants, int[] refIndex, string referenceName, out int leftover)
+    {
+        leftover = 0;
         var remaining = new HashSet<int>();
         for (int c = 0; c < strand.Length; c++)
         {
@@ -517,6 +570,7 @@ internal static class NamedAlleleMatcher
 
         // Variants left over are not a named allele on their own; PharmCAT names the strand by the alleles it
         // does find (DpydTest.psHapB), and the variants stay visible in the genotype table.
+        leftover = remaining.Count;
         if (parts.Count <= 1)
         {
             return parts.Count == 0 ? referenceName : parts[0];
@@ -528,5 +582,5 @@ internal static class NamedAlleleMatcher
 
     private sealed record AlleleRow(NamedAllele Allele, ulong[] Masks, int Score);
 
-    private sealed record SampleData(int Count, int[] Strand1, int[] Strand2, List<SampleAllele> Calls, bool Haploid);
+    private sealed record SampleData(int Count, int[] Strand1, int[] Strand2, List<SampleAllele> Calls, bool Haploid, int[] HalfCall);
 }
