@@ -43,6 +43,27 @@ internal sealed class GenePhenotypeMap
         return _byDiplotype.GetValueOrDefault(KeyOf(key));
     }
 
+    /// <summary>The phenotype the table gives an activity score (compared as numbers), or null.</summary>
+    public string? PhenotypeForScore(string score)
+    {
+        if (!double.TryParse(score, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double wanted))
+        {
+            return null;
+        }
+
+        foreach (DiplotypePhenotype row in _byDiplotype.Values)
+        {
+            if (row.ActivityScore is not null
+                && double.TryParse(row.ActivityScore, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                && Math.Abs(value - wanted) < 1e-9)
+            {
+                return row.Phenotype;
+            }
+        }
+
+        return null;
+    }
+
     private static string KeyOf(IReadOnlyDictionary<string, int> key) =>
         string.Join('\u001f', key.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key + "=" + k.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

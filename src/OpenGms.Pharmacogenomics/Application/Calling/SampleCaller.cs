@@ -131,8 +131,13 @@ internal sealed class SampleCaller
     private GeneResult FromOutside(List<OutsideCall> calls)
     {
         string gene = calls[0].Gene;
+        // Listed in the order PharmCAT lists them: by the alleles as written, then each written in canonical order
+        // (Cyp2d6Test.testCyp2d6CpicVsDpwg).
         var diplotypes = calls.Where(c => c.Diplotype is not null)
-            .Select(c => c.Diplotype!.Split('/') is [var a, var b] ? HaplotypeNameComparer.Diplotype(a, b) : c.Diplotype!)
+            .Select(c => c.Diplotype!.Split('/'))
+            .OrderBy(p => p[0], HaplotypeNameComparer.Instance)
+            .ThenBy(p => p.Length > 1 ? p[1] : string.Empty, HaplotypeNameComparer.Instance)
+            .Select(p => p is [var a, var b] ? HaplotypeNameComparer.Diplotype(a, b) : string.Join('/', p))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         string? phenotype = calls.Select(c => c.Phenotype).FirstOrDefault(p => p is not null);
@@ -164,7 +169,22 @@ internal sealed class SampleCaller
             dpwgKeys = [activity];
         }
 
-        return new GeneResult(gene, true, "outside", CallShape.Diplotypes, diplotypes, diplotypes, phenotypes, score, cpicKeys, dpwgKeys, [], null);
+        if (diplotypes.Count == 0 && activity is not null && phenotype is null)
+        {
+            // An activity score alone: the phenotype is the one the gene's table gives that score.
+            string? byScore = _definitions.CpicPhenotypes.GetValueOrDefault(gene)?.PhenotypeForScore(activity);
+            if (byScore is not null)
+            {
+                phenotypes = [byScore];
+            }
+        }
+
+        // PharmCAT prints a phenotype-only outside call as the phenotype, with the activity score when given.
+        GeneDefinition? definition = _definitions.Genes.GetValueOrDefault(gene);
+        List<string> labels = diplotypes.Count > 0
+            ? [.. diplotypes.Select(d => definition is not null && d.Split('/') is [var h1, var h2] ? Label(definition, h1, h2) : d)]
+            : [phenotypes.Count > 0 ? phenotypes[0] + (activity is null ? string.Empty : " (" + activity + ")") : activity!];
+        return new GeneResult(gene, true, "outside", CallShape.Diplotypes, diplotypes, labels, phenotypes, score, cpicKeys, dpwgKeys, [], null);
     }
 
     /// <summary>CPIC's SLCO1B1 rule when no star-allele diplotype fits: the rs4149056 (c.521T&gt;C, *5) genotype alone.</summary>
