@@ -11,7 +11,8 @@ namespace OpenGms.Pharmacogenomics.Tests;
 public sealed class MatcherTests
 {
     private static readonly GeneDefinition s_gene = new(
-        "TPMT",
+        "TPMTLIKE", // not "TPMT": TPMT reads undocumented alleles as reference
+
         "chr6",
         "test",
         [

@@ -20,7 +20,7 @@ internal static class NamedAlleleMatcher
     /// Toxicity genes where an allele the definitions do not use is read as reference instead of blocking the call,
     /// as PharmCAT does.
     /// </summary>
-    public static readonly IReadOnlySet<string> UnknownAsReferenceGenes = new HashSet<string>(StringComparer.Ordinal) { "DPYD", "RYR1", "CACNA1S" };
+    public static readonly IReadOnlySet<string> UnknownAsReferenceGenes = new HashSet<string>(StringComparer.Ordinal) { "DPYD", "RYR1", "CACNA1S", "TPMT" };
 
     private const int MaxPhaseBlocks = 16;
 
