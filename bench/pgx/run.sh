@@ -12,11 +12,8 @@ gms=(dotnet "$root/artifacts/bin/OpenGms.Cli/release/OpenGms.Cli.dll" --data "$w
 
 # CPU seconds (user+sys) of one run: less sensitive than wall time to other load on a shared machine.
 cpu_of() {
-  local t0 t1
-  t0=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-  "$@" > /dev/null
-  t1=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-  printf '%.2f' "$(echo "($t1 - $t0) / $(getconf CLK_TCK)" | bc -l)"
+  /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > /dev/null
+  awk '{printf "%.2f", $1 + $2}' "$work/cpu"
 }
 
 # Best of N wall-clock seconds for a command.
