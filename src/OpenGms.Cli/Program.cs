@@ -9,6 +9,7 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(UsersCommands.Create());
 // Module command groups, one line each.
 root.Subcommands.Add(PanelsCommands.Create());
+root.Subcommands.Add(PgxCommands.Create());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

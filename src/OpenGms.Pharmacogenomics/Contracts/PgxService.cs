@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OpenGms.Kernel;
+using OpenGms.Pharmacogenomics.Application.Calling;
+using OpenGms.Pharmacogenomics.Application.Matching;
+using OpenGms.Pharmacogenomics.Domain;
+using OpenGms.Pharmacogenomics.Infrastructure;
+
+namespace OpenGms.Pharmacogenomics.Contracts;
+
+/// <summary>
+/// What hosts (CLI, web) use: load a definition set, call samples from a VCF, render the report, import definitions.
+/// Definitions are chosen in this order: an explicit folder, the set imported into the data folder, the bundled demo.
+/// </summary>
+public sealed partial class PgxService
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    private readonly SampleCaller _caller;
+
+    private PgxService(DefinitionSet definitions)
+    {
+        _caller = new SampleCaller(definitions);
+    }
+
+    /// <summary>The version of the definitions in use; shown on every report.</summary>
+    public string DefinitionsVersion => _caller.Definitions.Version;
+
+    /// <summary>Where the definitions came from.</summary>
+    public string DefinitionsSource => _caller.Definitions.Source;
+
+    /// <summary>The genes the definitions cover.</summary>
+    public IReadOnlyList<string> Genes => [.. _caller.Definitions.Genes.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Opens the definitions: <paramref name="definitionsDirectory"/> if given, else the imported set under
+    /// <paramref name="dataDirectory"/>, else the bundled demo definitions.</summary>
+    public static Result<PgxService> Open(string? definitionsDirectory, string? dataDirectory)
+    {
+        if (definitionsDirectory is not null)
+        {
+            Result<DefinitionSet> explicitSet = DefinitionLoader.Load([definitionsDirectory]);
+            return explicitSet.IsSuccess ? new PgxService(explicitSet.Value) : explicitSet.Error;
+        }
+
+        if (dataDirectory is not null)
+        {
+            string imported = DefinitionImporter.ImportedPath(dataDirectory);
+            if (Directory.Exists(imported))
+            {
+                Result<DefinitionSet> importedSet = DefinitionLoader.Load([imported]);
+                return importedSet.IsSuccess ? new PgxService(importedSet.Value) : importedSet.Error;
+            }
+        }
+
+        return new PgxService(DefinitionLoader.LoadDemo());
+    }
+
+    /// <summary>Validates PharmCAT-format definitions from one or more folders and copies them into the data folder;
+    /// returns the version now in use.</summary>
+    public static Result<string> ImportDefinitions(IReadOnlyList<string> sourceDirectories, string dataDirectory) =>
+        DefinitionImporter.Import(sourceDirectories, dataDirectory);
+
+    /// <summary>Calls every sample of a VCF (or only <paramref name="sampleId"/>), reading just the PGx positions.</summary>
+    /// <param name="vcfPath">VCF, plain or gzip/BGZF, GRCh38.</param>
+    /// <param name="sampleId">One sample, or null for all.</param>
+    /// <param name="outsideCallsPath">Optional outside-calls TSV (gene, diplotype, phenotype, activity score).</param>
+    /// <param name="topCandidateOnly">Keep only the best-scoring diplotypes (ties kept), as PharmCAT does by default.</param>
+    public Result<IReadOnlyList<PgxReport>> CallVcf(string vcfPath, string? sampleId, string? outsideCallsPath, bool topCandidateOnly = true)
+    {
+        IReadOnlyList<OutsideCall> outside = [];
+        if (outsideCallsPath is not null)
+        {
+            Result<IReadOnlyList<OutsideCall>> parsed = OutsideCallReader.Read(outsideCallsPath);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error;
+            }
+
+            outside = parsed.Value;
+        }
+
+        Result<IReadOnlyList<SampleGenotypes>> samples = VcfGenotypeReader.Read(vcfPath, _caller.Positions(), sampleId);
+        if (!samples.IsSuccess)
+        {
+            return samples.Error;
+        }
+
+        var options = new MatcherOptions(topCandidateOnly);
+        var reports = new List<PgxReport>(samples.Value.Count);
+        foreach (SampleGenotypes sample in samples.Value)
+        {
+            reports.Add(ToContract(_caller.Call(sample, outside, options)));
+        }
+
+        return reports;
+    }
+
+    /// <summary>One report as one line of JSON (the <c>--json</c> shape).</summary>
+    public static string ToJson(PgxReport report) => JsonSerializer.Serialize(report, s_json);
+
+    /// <summary>The report as a self-contained HTML page: genotypes first, then drugs grouped by the action they need.</summary>
+    public static string ToHtml(PgxReport report) => HtmlReportWriter.Render(report);
+
+    private static PgxReport ToContract(SampleReport report) => new(
+        report.Sample,
+        report.DefinitionsVersion,
+        [.. report.Genes.Select(g => new PgxGene(g.Gene, g.Called, g.Diplotypes, g.Labels, g.Phenotypes, g.ActivityScore, g.MissingPositions, g.Source, g.Note))],
+        [.. report.Drugs.Select(d =>
+        {
+            string text = PlainText(d.Recommendation);
+            return new PgxDrug(d.Drug, d.Source, d.Classification, text, d.Implications, d.Genes, ActionOf(text, d.Classification), d.Population, d.Guideline, d.Url);
+        })]);
+
+    /// <summary>
+    /// Sorts a recommendation into what the prescriber must do. A heuristic over the guideline wording, used only to
+    /// group the report: the full text is always shown.
+    /// </summary>
+    internal static string ActionOf(string text, string classification)
+    {
+        string t = text.ToUpperInvariant();
+        if (t.Contains("AVOID", StringComparison.Ordinal) || t.Contains("ALTERNATIVE", StringComparison.Ordinal)
+            || t.Contains("NOT RECOMMENDED", StringComparison.Ordinal) || t.Contains("CONTRAINDICATED", StringComparison.Ordinal)
+            || t.Contains("REDUCE", StringComparison.Ordinal) || t.Contains("REDUCTION", StringComparison.Ordinal)
+            || t.Contains("DECREASE", StringComparison.Ordinal) || t.Contains("INCREASE THE", StringComparison.Ordinal)
+            || t.Contains("LOWER DOSE", StringComparison.Ordinal) || t.Contains("HIGHER DOSE", StringComparison.Ordinal)
+            || t.Contains("% OF", StringComparison.Ordinal))
+        {
+            return "change";
+        }
+
+        if (t.Contains("STANDARD", StringComparison.Ordinal) || t.Contains("LABEL-RECOMMENDED", StringComparison.Ordinal)
+            || t.Contains("NORMAL DOS", StringComparison.Ordinal) || t.Contains("NO ACTION", StringComparison.Ordinal)
+            || t.Contains("AS DIRECTED", StringComparison.Ordinal) || t.Contains("DESIRED STARTING DOSE", StringComparison.Ordinal) || t.Contains("NO REASON", StringComparison.Ordinal))
+        {
+            return "standard";
+        }
+
+        return classification.StartsWith("No ", StringComparison.OrdinalIgnoreCase) ? "standard" : "see-guideline";
+    }
+
+    private static string PlainText(string html)
+    {
+        string text = TagPattern().Replace(html.Replace("</li>", "\n", StringComparison.Ordinal).Replace("</p>", "\n", StringComparison.Ordinal), " ");
+        text = WebUtility.HtmlDecode(text);
+        return SpacePattern().Replace(text, " ").Replace(" \n", "\n", StringComparison.Ordinal).Trim();
+    }
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex("[ \\t]+")]
+    private static partial Regex SpacePattern();
+}
