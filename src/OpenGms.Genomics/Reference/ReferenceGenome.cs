@@ -6,7 +6,7 @@ namespace OpenGms.Genomics.Reference;
 /// <summary>
 /// Random access to a reference genome in FASTA (indexed by <c>.fai</c>) or bgzipped FASTA (<c>.fai</c> + <c>.gzi</c>).
 /// Missing indexes are built on open (and written beside the FASTA when the folder is writable).
-/// Bases are returned upper-cased; contigs are looked up by exact name, then through <see cref="ContigAliases"/>
+/// <see cref="TryFetch"/> returns bases upper-cased (<see cref="TryFetchRaw"/> as stored); contigs are looked up by exact name, then through <see cref="ContigAliases"/>
 /// (so a VCF using <c>1</c> reads a FASTA using <c>chr1</c>).
 /// Not thread-safe: it keeps one decoded window of sequence, and the span a fetch returns is valid until the next fetch.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class ReferenceGenome : IDisposable
     private readonly GziIndex? _gzi;
     private readonly Dictionary<string, FastaIndexEntry?> _resolved = new(StringComparer.Ordinal);
     private byte[] _window = new byte[WindowBases + BasesBefore];
+    private byte[] _upper = new byte[256];
     private string? _windowContig;
     private long _windowStart;
     private int _windowLength;
@@ -165,6 +166,33 @@ public sealed class ReferenceGenome : IDisposable
     /// </summary>
     public bool TryFetch(string contig, long start, long end, out ReadOnlySpan<byte> bases)
     {
+        if (!TryFetchRaw(contig, start, end, out ReadOnlySpan<byte> raw))
+        {
+            bases = default;
+            return false;
+        }
+
+        if (_upper.Length < raw.Length)
+        {
+            _upper = new byte[Math.Max(raw.Length, _upper.Length * 2)];
+        }
+
+        for (int i = 0; i < raw.Length; i++)
+        {
+            byte b = raw[i];
+            _upper[i] = b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
+        }
+
+        bases = _upper.AsSpan(0, raw.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryFetch"/>, but the bases keep the case they have in the FASTA (soft-masked repeats are
+    /// lower case); bcftools-compatible normalisation pads alleles with these bases as they are.
+    /// </summary>
+    public bool TryFetchRaw(string contig, long start, long end, out ReadOnlySpan<byte> bases)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         if (!TryResolve(contig, out FastaIndexEntry entry))
         {
@@ -191,7 +219,7 @@ public sealed class ReferenceGenome : IDisposable
     /// <summary>Compares a VCF REF allele (1-based <paramref name="position"/>) with the reference, case-insensitively.</summary>
     public ReferenceMatch CheckRef(string contig, long position, ReadOnlySpan<byte> refAllele)
     {
-        if (!TryFetch(contig, position - 1, position - 1 + refAllele.Length, out ReadOnlySpan<byte> bases))
+        if (!TryFetchRaw(contig, position - 1, position - 1 + refAllele.Length, out ReadOnlySpan<byte> bases))
         {
             return ReferenceMatch.UnknownContig;
         }
@@ -203,7 +231,7 @@ public sealed class ReferenceGenome : IDisposable
 
         for (int i = 0; i < refAllele.Length; i++)
         {
-            if ((refAllele[i] & 0xDF) != bases[i])
+            if ((refAllele[i] & 0xDF) != (bases[i] & 0xDF))
             {
                 return ReferenceMatch.Mismatch;
             }
@@ -241,7 +269,7 @@ public sealed class ReferenceGenome : IDisposable
                     continue;
                 }
 
-                _window[w++] = b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
+                _window[w++] = b;
             }
 
             _windowContig = entry.Name;
