@@ -211,7 +211,8 @@ internal sealed class NormRecord
                 sb.Append(Info[i].Key);
                 if (Info[i].Value is string v)
                 {
-                    sb.Append('=').Append(v);
+                    // htslib writes an empty value as missing.
+                    sb.Append('=').Append(v.Length == 0 ? "." : v);
                 }
             }
         }

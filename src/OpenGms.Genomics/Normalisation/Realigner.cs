@@ -36,6 +36,13 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
 
     public RealignOutcome Realign(NormRecord r)
     {
+        long fixedBefore = RefFixed;
+        RealignOutcome outcome = RealignCore(r);
+        return outcome == RealignOutcome.Unchanged && RefFixed != fixedBefore ? RealignOutcome.Changed : outcome;
+    }
+
+    private RealignOutcome RealignCore(NormRecord r)
+    {
         string refAllele = r.Alleles[0];
         if (refAllele.Length == 0 || refAllele == "." || refAllele[0] == '<')
         {
@@ -103,6 +110,14 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
         long originalPos = r.Pos;
         bool[] symbolicDel = new bool[n];
         long? end = TryGetEnd(r);
+        bool endFromSvlen = false;
+        if (end is null && r.GetInfo("SVLEN") is string svlen
+            && long.TryParse(svlen, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long sv))
+        {
+            end = r.Pos + Math.Abs(sv);
+            endFromSvlen = true;
+        }
+
         var als = new StringBuilder[n];
         for (int i = 0; i < n; i++)
         {
@@ -169,12 +184,12 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
         // Trim from the right, padding from the left when an allele runs out.
         while (true)
         {
-            char last = als[0][als[0].Length - 1];
+            char last = char.ToUpperInvariant(als[0][als[0].Length - 1]);
             int minLength = als[0].Length;
             bool same = true;
             for (int i = 1; i < n; i++)
             {
-                if (als[i][als[i].Length - 1] != last)
+                if (char.ToUpperInvariant(als[i][als[i].Length - 1]) != last)
                 {
                     same = false;
                     break;
@@ -224,7 +239,7 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
             bool same = true;
             for (int i = 1; i < n; i++)
             {
-                if (als[0][trim] != als[i][trim])
+                if (char.ToUpperInvariant(als[0][trim]) != char.ToUpperInvariant(als[i][trim]))
                 {
                     same = false;
                     break;
@@ -279,7 +294,7 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
             }
         }
 
-        if (end is not null)
+        if (end is not null && !endFromSvlen)
         {
             long shift = hasDel ? r.Pos - originalPos : (r.Pos + newRef.Length) - (originalPos + originalRef.Length);
             r.SetInfo("END", (oldEnd + shift).ToString(System.Globalization.CultureInfo.InvariantCulture));

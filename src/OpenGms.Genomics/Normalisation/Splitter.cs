@@ -56,7 +56,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                     continue;
                 }
 
-                string? value = SplitValue(kv.Value, def.Cardinality, nAlleles, alt, ploidy: 0, r, kv.Key);
+                string? value = SplitValue(kv.Value, def, nAlleles, alt, ploidy: 0, r);
                 if (value is not null)
                 {
                     s.Info.Add(new(kv.Key, value));
@@ -81,7 +81,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                         }
                         else if (header.Format.TryGetValue(key, out FieldDefinition? def))
                         {
-                            values[k] = SplitValue(sample[k], def.Cardinality, nAlleles, alt, ploidy, r, key) ?? ".";
+                            values[k] = SplitValue(sample[k], def, nAlleles, alt, ploidy, r) ?? ".";
                         }
                         else
                         {
@@ -100,8 +100,11 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
     }
 
     /// <summary>The value of one field for the biallelic record of ALT <paramref name="alt"/>.</summary>
-    private string? SplitValue(string value, FieldCardinality cardinality, int nAlleles, int alt, int ploidy, NormRecord r, string key)
+    private string? SplitValue(string value, FieldDefinition def, int nAlleles, int alt, int ploidy, NormRecord r)
     {
+        FieldCardinality cardinality = def.Cardinality;
+        string key = def.Id;
+        bool isString = def.Type == "String";
         if (cardinality is FieldCardinality.Fixed or FieldCardinality.Unbounded || value == ".")
         {
             return value;
@@ -111,6 +114,12 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
         switch (cardinality)
         {
             case FieldCardinality.PerAlt:
+                if (v.Length != nAlleles - 1 && isString)
+                {
+                    // bcftools: a short string list gives '.' for the ALTs it lacks.
+                    return alt - 1 < v.Length ? v[alt - 1] : ".";
+                }
+
                 if (v.Length != nAlleles - 1)
                 {
                     return WrongCount(value, r, key, nAlleles - 1, v.Length);
@@ -118,6 +127,11 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
 
                 return v[alt - 1];
             case FieldCardinality.PerAllele:
+                if (v.Length != nAlleles && isString)
+                {
+                    return alt < v.Length ? v[0] + "," + v[alt] : ".";
+                }
+
                 if (v.Length != nAlleles)
                 {
                     return WrongCount(value, r, key, nAlleles, v.Length);

@@ -469,6 +469,19 @@ public sealed class VcfNormaliser
             case DuplicateMode.Exact:
                 Array.Sort(alts, StringComparer.Ordinal);
                 string key = refAllele.ToUpperInvariant() + "\t" + string.Join(',', alts).ToUpperInvariant();
+                if (f[4].Contains('<', StringComparison.Ordinal) && f.Length > 5)
+                {
+                    // Symbolic alleles are only equal when their extent is: compare SVLEN and END too.
+                    string[] cols = text.Split('\t', 9);
+                    foreach (string item in cols.Length > 7 ? cols[7].Split(';') : [])
+                    {
+                        if (item.StartsWith("SVLEN=", StringComparison.Ordinal) || item.StartsWith("END=", StringComparison.Ordinal))
+                        {
+                            key += "\t" + item;
+                        }
+                    }
+                }
+
                 return !_dupSeenExact.Add(key);
             default:
                 VariantKinds kinds = VariantKinds.None;
