@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using OpenGms.Genomics.Reference;
 
@@ -55,8 +54,9 @@ public sealed class VcfNormaliser
     public string? CommandLine { get; init; }
 
     /// <summary>
-    /// Reads VCF text (plain, gzip or BGZF: detected from the first bytes) from <paramref name="input"/> and writes
-    /// normalised VCF text to <paramref name="output"/>. Bad input stops with a <see cref="NormaliseException"/>.
+    /// Reads uncompressed VCF text from <paramref name="input"/> (open compressed files with
+    /// <see cref="Bgzf.BgzfReadStream.OpenRead"/>) and writes normalised VCF text to <paramref name="output"/>.
+    /// Bad input stops with a <see cref="NormaliseException"/>.
     /// </summary>
     public NormaliseSummary Run(Stream input, Stream output, CancellationToken ct)
     {
@@ -66,8 +66,7 @@ public sealed class VcfNormaliser
         _header = new NormHeader();
         _splitter = new Splitter(_header, _options);
         _realigner = _reference is null ? null : new Realigner(_reference, _options);
-        Stream source = OpenDecompressed(input);
-        var reader = new LineReader(source);
+        var reader = new LineReader(input);
         bool headerDone = false;
         long lineNo = 0;
         while (reader.TryReadLine(out ReadOnlySpan<byte> line))
@@ -118,28 +117,6 @@ public sealed class VcfNormaliser
         FlushAll();
         _output.Flush();
         return new NormaliseSummary(_recordsIn, _recordsOut, _realigned, _split, _mismatches, _excluded, _duplicates, _joined, _realigner?.Warnings ?? []);
-    }
-
-    private static Stream OpenDecompressed(Stream input)
-    {
-        var buffered = new BufferedStream(input, 1 << 16);
-        Span<byte> head = stackalloc byte[2];
-        int b0 = buffered.ReadByte();
-        int b1 = buffered.ReadByte();
-        if (input.CanSeek)
-        {
-            input.Position = 0;
-            buffered = new BufferedStream(input, 1 << 16);
-        }
-        else
-        {
-            throw new ArgumentException("The input stream must be seekable.", nameof(input));
-        }
-
-        head[0] = (byte)b0;
-        head[1] = (byte)b1;
-        bool gzip = b0 == 0x1f && b1 == 0x8b;
-        return gzip ? new GZipStream(buffered, CompressionMode.Decompress) : buffered;
     }
 
     private void WriteHeader()
