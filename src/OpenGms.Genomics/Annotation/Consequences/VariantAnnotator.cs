@@ -56,9 +56,26 @@ public sealed class VariantAnnotator
             return new AlleleAnnotation(chromosome, position, reference, alternate, ConsequenceTerm.IntergenicVariant, null, []);
         }
 
+        // Drop the VCF anchor base, then trim the shared suffix, then the prefix, so a left-aligned VCF indel keeps
+        // its left-most place.
         string refF = reference.ToUpperInvariant();
         string altF = alternate.ToUpperInvariant();
         int start = position;
+        if (refF.Length > 0 && altF.Length > 0 && refF[0] == altF[0])
+        {
+            refF = refF[1..];
+            altF = altF[1..];
+            start++;
+        }
+
+        int suffix = 0;
+        while (suffix < refF.Length && suffix < altF.Length && refF[^(suffix + 1)] == altF[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        refF = refF[..^suffix];
+        altF = altF[..^suffix];
         int prefix = 0;
         while (prefix < refF.Length && prefix < altF.Length && refF[prefix] == altF[prefix])
         {
@@ -68,14 +85,6 @@ public sealed class VariantAnnotator
         refF = refF[prefix..];
         altF = altF[prefix..];
         start += prefix;
-        int suffix = 0;
-        while (suffix < refF.Length && suffix < altF.Length && refF[^(suffix + 1)] == altF[^(suffix + 1)])
-        {
-            suffix++;
-        }
-
-        refF = refF[..^suffix];
-        altF = altF[..^suffix];
         if (refF.Length == 0 && altF.Length == 0)
         {
             return new AlleleAnnotation(chromosome, position, reference, alternate, ConsequenceTerm.IntergenicVariant, null, []);
@@ -170,8 +179,8 @@ public sealed class VariantAnnotator
             }
 
             // Exonic side of the splice region: the exon bases next to an intron.
-            if ((i + 1 < n && v.Overlaps(ee - SpliceRegionExonBases + 1, ee) && v.Overlaps(es, ee))
-                || (i > 0 && v.Overlaps(es, es + SpliceRegionExonBases - 1) && v.Overlaps(es, ee)))
+            if ((i + 1 < n && v.Touches(ee - SpliceRegionExonBases + 1, ee))
+                || (i > 0 && v.Touches(es, es + SpliceRegionExonBases - 1)))
             {
                 set = set.With(ConsequenceTerm.SpliceRegionVariant);
             }
@@ -188,9 +197,16 @@ public sealed class VariantAnnotator
                 continue;
             }
 
-            // An insertion exactly at the exon/intron junction is not intronic: both its flanking bases must be.
-            bool inIntron = v.Overlaps(intronStart, intronEnd);
+            if (v.IsInsertion && ((v.Lo == ee && v.Hi == intronStart) || (v.Lo == intronEnd && v.Hi == intronEnd + 1)))
+            {
+                // An insertion at the exon/intron junction moves the splice site (as bcftools csq calls it).
+                bool atIntronStart = v.Lo == ee;
+                set = set.With(ConsequenceTerm.SpliceRegionVariant)
+                    .With(atIntronStart == forward ? ConsequenceTerm.SpliceDonorVariant : ConsequenceTerm.SpliceAcceptorVariant);
+                continue;
+            }
 
+            bool inIntron = v.Overlaps(intronStart, intronEnd);
             if (!inIntron)
             {
                 continue;
@@ -266,12 +282,14 @@ public sealed class VariantAnnotator
         Transcript t = model.Transcript;
         bool forward = t.Strand == Strand.Forward;
 
-        // The base that stands for an insertion when it is classed by region: the one 5' of it on the transcript.
-        int lo = v.IsInsertion ? (forward ? v.Lo : v.Hi) : v.Lo;
-        int hi = v.IsInsertion ? lo : v.Hi;
+        // An insertion is coding only when both flanking bases are; next to the CDS it belongs to the UTR.
+        int lo = v.Lo;
+        int hi = v.Hi;
         bool touchesLowUtr = lo < t.CodingStart && ExonicOverlap(t, lo, Math.Min(hi, t.CodingStart - 1));
         bool touchesHighUtr = hi > t.CodingEnd && ExonicOverlap(t, Math.Max(lo, t.CodingEnd + 1), hi);
-        bool touchesCds = hi >= t.CodingStart && lo <= t.CodingEnd && ExonicOverlap(t, Math.Max(lo, t.CodingStart), Math.Min(hi, t.CodingEnd));
+        bool touchesCds = v.IsInsertion
+            ? lo >= t.CodingStart && hi <= t.CodingEnd
+            : hi >= t.CodingStart && lo <= t.CodingEnd && ExonicOverlap(t, Math.Max(lo, t.CodingStart), Math.Min(hi, t.CodingEnd));
         if (touchesLowUtr)
         {
             set = set.With(forward ? ConsequenceTerm.FivePrimeUtrVariant : ConsequenceTerm.ThreePrimeUtrVariant);
@@ -290,7 +308,7 @@ public sealed class VariantAnnotator
         bool simple = exonHits == 1 && !touchesLowUtr && !touchesHighUtr && !set.Contains(ConsequenceTerm.IntronVariant)
             && !set.Contains(ConsequenceTerm.SpliceDonorVariant) && !set.Contains(ConsequenceTerm.SpliceAcceptorVariant)
             && model.Cdna is not null && model.RefProtein is not null
-            && (!v.IsInsertion || (v.Lo >= t.CodingStart && v.Hi <= t.CodingEnd));
+            && v.Lo >= t.CodingStart && v.Hi <= t.CodingEnd;
         if (!simple)
         {
             // Crosses an exon, UTR or intron boundary: VEP's coarse terms.
@@ -342,7 +360,22 @@ public sealed class VariantAnnotator
         string refP = model.RefProtein!;
         string refT = forward ? v.Ref : Nucleotides.ReverseComplement(v.Ref);
         string altT = forward ? v.Alt : Nucleotides.ReverseComplement(v.Alt);
-        int cs = v.IsInsertion ? model.ToCdna(forward ? v.Hi : v.Lo) : model.ToCdna(forward ? v.Lo : v.Hi);
+        int cs;
+        if (v.IsInsertion)
+        {
+            int fivePrime = model.ToCdna(forward ? v.Lo : v.Hi);
+            cs = fivePrime >= 0 ? fivePrime + 1 : model.ToCdna(forward ? v.Hi : v.Lo);
+        }
+        else
+        {
+            cs = model.ToCdna(forward ? v.Lo : v.Hi);
+        }
+
+        if (cs < 0 || cs + v.Ref.Length > cdna.Length)
+        {
+            return default(ConsequenceSet).With(ConsequenceTerm.CodingSequenceVariant);
+        }
+
         int refLength = refT.Length;
         byte[] mutated = new byte[cdna.Length - refLength + altT.Length];
         cdna.AsSpan(0, cs).CopyTo(mutated);
@@ -375,6 +408,11 @@ public sealed class VariantAnnotator
             if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M'))
             {
                 set = set.With(ConsequenceTerm.StartLost);
+            }
+
+            if (refStop >= 0 && p == refStop)
+            {
+                set = set.With(ConsequenceTerm.StopLost);
             }
 
             annotation.AminoAcids = refAas + "/X";
@@ -410,7 +448,13 @@ public sealed class VariantAnnotator
         if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M') && (t.Tags & TranscriptTags.CdsStartIncomplete) == 0)
         {
             annotation.HgvsP = proteinPrefix + "Met1?";
-            return set.With(ConsequenceTerm.StartLost);
+            set = set.With(ConsequenceTerm.StartLost);
+            if (diff != 0)
+            {
+                set = set.With(diff > 0 ? ConsequenceTerm.InframeInsertion : ConsequenceTerm.InframeDeletion);
+            }
+
+            return set;
         }
 
         int expectedAltStop = refStop >= 0 ? refStop + (diff / 3) : -1;
@@ -709,6 +753,9 @@ public sealed class VariantAnnotator
 
         /// <summary>Last affected base; for an insertion, the base after it.</summary>
         public int Hi => IsInsertion ? Start : Start + Ref.Length - 1;
+
+        /// <summary>For splice regions: like <see cref="Overlaps"/>, but an insertion counts when either flanking base is inside.</summary>
+        public bool Touches(int a, int b) => IsInsertion ? (Lo >= a && Lo <= b) || (Hi >= a && Hi <= b) : Overlaps(a, b);
 
         /// <summary>True when the change touches [a, b]; an insertion only when both flanking bases are inside.</summary>
         public bool Overlaps(int a, int b) => IsInsertion ? Lo >= a && Hi <= b : Hi >= a && Lo <= b;

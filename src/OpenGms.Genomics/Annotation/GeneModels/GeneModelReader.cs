@@ -212,7 +212,7 @@ public static class GeneModelReader
             int count = SplitTabs(line, cols);
             if (count != 9)
             {
-                if (_dataLines == 1 && !_sawGffHeader)
+                if (_dataLines == 1 && !_sawGffHeader && count < 9)
                 {
                     string what = _format == GeneModelFormat.Gff3 ? "GFF3" : "GTF";
                     Fail("ANN010", 0, $"the first data line has {count} tab-separated column(s), not 9: this is not a {what} file");
@@ -365,8 +365,8 @@ public static class GeneModelReader
 
                 if (kind == KindCds && phase < 0)
                 {
-                    Issue("ANN005", 8, "a CDS needs a phase (0, 1 or 2)");
-                    return;
+                    // GFF3 requires a phase on CDS; minimal files omit it for CDS that start in frame, so '.' reads as 0.
+                    phase = 0;
                 }
 
                 foreach (Range r in parents.Split((byte)','))
@@ -696,7 +696,10 @@ public static class GeneModelReader
                 flags |= TranscriptTags.CdsStartIncomplete;
             }
 
-            string id = info.TranscriptId ?? info.Name ?? StripPrefix(b.Key);
+            string id = info.TranscriptId
+                ?? (b.Key.StartsWith("transcript:", StringComparison.Ordinal) ? StripPrefix(b.Key) : null)
+                ?? info.Name
+                ?? StripPrefix(b.Key);
             string? version = info.Version;
             if (version is not null && id.Contains('.', StringComparison.Ordinal))
             {
