@@ -8,6 +8,8 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 // Module command groups, one line each.
 root.Subcommands.Add(new Command("vcf", "VCF tools.") { VcfNormaliseCommand.Create() });
+root.Subcommands.Add(AnnotationCommands.Create());
+root.Subcommands.Add(AnnotationCommands.CreateAnnotate());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -232,19 +232,25 @@ public sealed class VariantAnnotator
                 set = set.With(forward ? ConsequenceTerm.SpliceAcceptorVariant : ConsequenceTerm.SpliceDonorVariant);
             }
 
-            if (v.Overlaps(intronStart + SpliceRegionIntronFirst - 1, intronStart + SpliceRegionIntronLast - 1)
-                || v.Overlaps(intronEnd - SpliceRegionIntronLast + 1, intronEnd - SpliceRegionIntronFirst + 1))
+            // An insertion is in the intronic splice region when the base on its exon-distal side is intron base 3-8.
+            bool regionLow = v.IsInsertion
+                ? v.Hi >= intronStart + SpliceRegionIntronFirst - 1 && v.Hi <= intronStart + SpliceRegionIntronLast - 1
+                : v.Overlaps(intronStart + SpliceRegionIntronFirst - 1, intronStart + SpliceRegionIntronLast - 1);
+            bool regionHigh = v.IsInsertion
+                ? v.Lo >= intronEnd - SpliceRegionIntronLast + 1 && v.Lo <= intronEnd - SpliceRegionIntronFirst + 1
+                : v.Overlaps(intronEnd - SpliceRegionIntronLast + 1, intronEnd - SpliceRegionIntronFirst + 1);
+            if (regionLow || regionHigh)
             {
                 set = set.With(ConsequenceTerm.SpliceRegionVariant);
             }
 
-            if (v.Overlaps(intronStart + 2, intronEnd - 2))
+            if (v.Touches(intronStart + 2, intronEnd - 2))
             {
                 set = set.With(ConsequenceTerm.IntronVariant);
             }
         }
 
-        if (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant))
+        if (!v.IsInsertion && (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant)))
         {
             // VEP reports donor/acceptor without splice_region for the same variant.
             set = set.Without(ConsequenceTerm.SpliceRegionVariant);
