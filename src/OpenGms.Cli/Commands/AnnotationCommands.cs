@@ -96,7 +96,8 @@ internal static class AnnotationCommands
         var cache = new Option<string>("--cache", "-c") { Description = "Cache folder from 'gms annotation build-cache'.", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "Output file (.vcf.gz: BGZF; default stdout)." };
         var format = new Option<string>("--format", "-f") { Description = "vcf (CSQ INFO field) or json (one object per line per allele).", DefaultValueFactory = _ => "vcf" };
-        var command = new Command("annotate", "Annotate variants with transcript consequences and HGVS from an annotation cache.") { vcf, cache, output, format };
+        var lengths = new Option<bool>("--ignore-contig-lengths") { Description = "Warn instead of stopping when a VCF contig's length differs from the cache's reference (excerpt references)." };
+        var command = new Command("annotate", "Annotate variants with transcript consequences and HGVS from an annotation cache.") { vcf, cache, output, format, lengths };
         CommandRunner.SetHandler(command, (context, ct) =>
         {
             ParseResult p = context.Parse;
@@ -120,7 +121,11 @@ internal static class AnnotationCommands
             using VcfReader reader = VcfReader.Open(inPath);
             var annotator = new VcfAnnotator(loaded.Value);
             Error? mismatch = annotator.CheckContigs(reader.Header, Path.GetFileName(inPath));
-            if (mismatch is not null)
+            if (mismatch is not null && mismatch.Code == "ANN031" && p.GetValue(lengths))
+            {
+                context.Error.WriteLine($"warning {mismatch}");
+            }
+            else if (mismatch is not null)
             {
                 return Task.FromResult(context.Fail(mismatch));
             }

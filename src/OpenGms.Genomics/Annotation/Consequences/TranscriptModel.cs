@@ -17,6 +17,7 @@ internal sealed class TranscriptModel
     public TranscriptModel(Transcript transcript, GenomeSequence sequence)
     {
         Transcript = transcript;
+        PositionOf = Position;
         int n = transcript.ExonCount;
         _txStarts = new int[n];
         _txEnds = new int[n];
@@ -67,6 +68,9 @@ internal sealed class TranscriptModel
     }
 
     public Transcript Transcript { get; }
+
+    /// <summary><see cref="Position"/> as a delegate created once (HGVS formatting takes a position function).</summary>
+    public Func<int, string?> PositionOf { get; }
 
     /// <summary>Spliced transcript sequence in transcript orientation, or null when the reference lacks a part of it.</summary>
     public byte[]? Cdna { get; }

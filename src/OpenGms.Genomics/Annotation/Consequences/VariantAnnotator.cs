@@ -22,6 +22,8 @@ public sealed class VariantAnnotator
     private const int SpliceRegionIntronLast = 8;
     private const int ModelCacheLimit = 4096;
 
+    private static readonly Func<int, string?> s_genomicPosition = static g => g.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly TranscriptIndex _index;
     private readonly GenomeSequence _sequence;
     private readonly int _flank;
@@ -383,6 +385,15 @@ public sealed class VariantAnnotator
         }
 
         int refLength = refT.Length;
+        if (refLength == altT.Length && refLength <= 3)
+        {
+            ConsequenceSet? quick = Substitution(model, cs, altT, annotation);
+            if (quick is not null)
+            {
+                return quick.Value;
+            }
+        }
+
         byte[] mutated = new byte[cdna.Length - refLength + altT.Length];
         cdna.AsSpan(0, cs).CopyTo(mutated);
         for (int i = 0; i < altT.Length; i++)
@@ -525,6 +536,87 @@ public sealed class VariantAnnotator
         return set;
     }
 
+    /// <summary>
+    /// Fast path for a substitution of up to three bases: only the codons it touches are translated. Returns null
+    /// (use the full path) when a stop codon is lost, the start codon is hit or the CDS frame is padded.
+    /// </summary>
+    private static ConsequenceSet? Substitution(TranscriptModel model, int cs, string altT, TranscriptAnnotation annotation)
+    {
+        byte[] cdna = model.Cdna!;
+        string refP = model.RefProtein!;
+        if (model.Pad != 0)
+        {
+            return null;
+        }
+
+        int first = (cs - model.CdsStart) / 3;
+        int last = (cs + altT.Length - 1 - model.CdsStart) / 3;
+        if (first == 0 || last >= refP.Length || refP[last] == '*' || (last + 1) * 3 + model.CdsStart > cdna.Length)
+        {
+            return null;
+        }
+
+        Span<byte> codons = stackalloc byte[6];
+        int n = (last - first + 1) * 3;
+        cdna.AsSpan(model.CdsStart + (first * 3), n).CopyTo(codons);
+        for (int i = 0; i < altT.Length; i++)
+        {
+            codons[cs - model.CdsStart - (first * 3) + i] = (byte)altT[i];
+        }
+
+        Span<char> alt = stackalloc char[2];
+        for (int k = 0; k <= last - first; k++)
+        {
+            alt[k] = GeneticCode.Translate(codons.Slice(k * 3, 3));
+        }
+
+        string proteinPrefix = (model.Transcript.ProteinId ?? model.Transcript.VersionedId) + ":p.";
+        annotation.ProteinStart = first + 1;
+        annotation.ProteinEnd = last + 1;
+        ReadOnlySpan<char> reference = refP.AsSpan(first, last - first + 1);
+        ReadOnlySpan<char> altAas = alt[..(last - first + 1)];
+        if (reference.SequenceEqual(altAas))
+        {
+            annotation.AminoAcids = reference.ToString();
+            annotation.HgvsP = proteinPrefix + GeneticCode.ThreeLetter(refP[first]) + (first + 1) + "=";
+            return default(ConsequenceSet).With(ConsequenceTerm.SynonymousVariant);
+        }
+
+        annotation.AminoAcids = reference.ToString() + "/" + altAas.ToString();
+        int stop = altAas.IndexOf('*');
+        if (stop >= 0)
+        {
+            int at = first + stop;
+            int p = first;
+            while (p < at && refP[p] == altAas[p - first])
+            {
+                p++;
+            }
+
+            annotation.HgvsP = p == at
+                ? proteinPrefix + GeneticCode.ThreeLetter(refP[at]) + (at + 1) + "Ter"
+                : proteinPrefix + Delins(refP, p, at, altAas[(p - first)..(stop + 1)]);
+            return default(ConsequenceSet).With(ConsequenceTerm.StopGained);
+        }
+
+        int from = 0;
+        while (reference[from] == altAas[from])
+        {
+            from++;
+        }
+
+        int to = reference.Length - 1;
+        while (reference[to] == altAas[to])
+        {
+            to--;
+        }
+
+        annotation.HgvsP = proteinPrefix + (from == to
+            ? GeneticCode.ThreeLetter(reference[from]) + (first + from + 1) + GeneticCode.ThreeLetter(altAas[from])
+            : Delins(refP, first + from, first + to, altAas[from..(to + 1)]));
+        return default(ConsequenceSet).With(ConsequenceTerm.MissenseVariant);
+    }
+
     private static string InframeHgvs(string refP, int p, ReadOnlySpan<char> deleted, ReadOnlySpan<char> inserted)
     {
         if (deleted.Length == 1 && inserted.Length == 1)
@@ -619,7 +711,7 @@ public sealed class VariantAnnotator
 
         Change shifted = boundHi > 0 ? Shift(t.Chromosome, v, forward, boundLo, boundHi) : v;
         string prefix = t.VersionedId + (t.IsCoding ? ":c." : ":n.");
-        string? body = Describe(t.Chromosome, shifted, forward, model.Position);
+        string? body = Describe(t.Chromosome, shifted, forward, model.PositionOf);
         return body is null ? null : prefix + body;
     }
 
@@ -627,7 +719,7 @@ public sealed class VariantAnnotator
     {
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
-        string? body = Describe(chromosome, shifted, forward: true, static g => g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);
         return body is null ? null : chromosome + ":g." + body;
     }
 
