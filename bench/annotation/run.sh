@@ -19,6 +19,8 @@ cd "$work"
 /usr/bin/time -f "gms build-cache: %e s wall, %M KB peak RSS" "$repo/gms" annotation build-cache --gff3 genes.gff3 --reference chr21.fa -o cache --assembly GRCh38
 for run in 1 2; do
   /usr/bin/time -f "gms annotate (run $run): %e s wall, %M KB peak RSS" "$repo/gms" annotate --vcf variants.vcf --cache cache -o ours.vcf.gz
-  /usr/bin/time -f "bcftools csq -l (run $run): %e s wall, %M KB peak RSS" bcftools csq -f chr21.fa -g genes.gff3 -p a -l variants.vcf -Oz -o csq.vcf.gz 2>/dev/null
+  /usr/bin/time -f "gms annotate, uncompressed output (run $run): %e s wall, %M KB peak RSS" "$repo/gms" annotate --vcf variants.vcf --cache cache -o ours.vcf
+  /usr/bin/time -o csq.time -f "bcftools csq -l (run $run): %e s wall, %M KB peak RSS" bcftools csq -f chr21.fa -g genes.gff3 -p a -l variants.vcf -Oz -o csq.vcf.gz 2>/dev/null
+  cat csq.time
 done
 python3 "$here/concordance.py" ours.vcf.gz csq.vcf.gz

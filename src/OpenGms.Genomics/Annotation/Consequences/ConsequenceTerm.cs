@@ -169,5 +169,17 @@ public readonly record struct ConsequenceSet(ulong Bits)
 
     /// <summary>The terms joined with <c>&amp;</c>, most severe first (VEP's CSQ style).</summary>
     /// <returns>For example <c>splice_region_variant&amp;intron_variant</c>.</returns>
-    public override string ToString() => string.Join('&', ConsequenceTerms.Enumerate(this).Select(t => t.Name()));
+    public override string ToString() => s_text.GetOrAdd(Bits, static bits =>
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (ConsequenceTerm term in ConsequenceTerms.Enumerate(new ConsequenceSet(bits)))
+        {
+            builder.Append(builder.Length > 0 ? "&" : string.Empty).Append(term.Name());
+        }
+
+        return builder.ToString();
+    });
+
+    // Few distinct combinations occur, so their text is built once (output writes it per transcript per variant).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, string> s_text = new();
 }
