@@ -103,7 +103,7 @@ internal static class VcfHeaderParser
         if (eq < 0)
         {
             issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, string.Empty, "A meta line must be ##key=value.");
-            return null;
+            return new VcfMetaLine(string.Empty, text[2..], text, null, lineNumber);
         }
 
         string key = text[2..eq];
@@ -111,7 +111,7 @@ internal static class VcfHeaderParser
         if (!IsValidMetaKey(key))
         {
             issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, key, $"'{key}' is not a valid meta key (letters, digits and underscore, not starting with a digit).");
-            return null;
+            return new VcfMetaLine(string.Empty, text[2..], text, null, lineNumber);
         }
 
         if (value.Length == 0)
