@@ -28,6 +28,12 @@ public sealed class VcfValidator
     private readonly Queue<(long End, ulong Key)> _recent = new();
     private readonly Dictionary<ulong, int> _recentKeys = [];
     private readonly VcfFieldDefinition?[] _formatDefs = new VcfFieldDefinition?[64];
+    private readonly byte[][] _infoKeys = new byte[64][];
+    private readonly VcfFieldDefinition?[] _infoDefs = new VcfFieldDefinition?[64];
+    private int _infoKeyCount;
+    private byte[] _lastFormat = [];
+    private int _lastFormatKeys;
+    private int _lastGtIndex = -1;
     private byte[] _chrom = new byte[256];
     private int _chromLength = -1;
     private long _chromRecords;
@@ -525,27 +531,52 @@ public sealed class VcfValidator
         }
 
         int n = 0;
+        // Files repeat the same INFO keys in the same order: while this record's keys match the previous record's
+        // (which were checked unique), reuse their definitions and skip the repeat check.
+        bool sameSoFar = true;
         foreach (VcfInfoEntry e in new VcfInfoEnumerator(info))
         {
             n++;
             if (e.Key.IsEmpty)
             {
                 Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO", "INFO has an empty entry.");
+                sameSoFar = false;
                 continue;
             }
 
-            if (n > 1 && IsRepeatedKey(info, e.Key, n))
+            int slot = n - 1;
+            VcfFieldDefinition? def;
+            if (sameSoFar && slot < _infoKeyCount && e.Key.SequenceEqual(_infoKeys[slot]))
             {
-                Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO/" + Text(e.Key), $"INFO key '{Text(e.Key)}' appears more than once.");
+                def = _infoDefs[slot];
+            }
+            else
+            {
+                sameSoFar = false;
+                if (n > 1 && IsRepeatedKey(info, e.Key, n))
+                {
+                    Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO/" + Text(e.Key), $"INFO key '{Text(e.Key)}' appears more than once.");
+                }
+                else if (slot < _infoKeys.Length)
+                {
+                    // Only unique keys enter the cache, so a cached prefix is always repeat-free.
+                    _infoKeys[slot] = e.Key.ToArray();
+                    _infoKeyCount = slot + 1;
+                    _infoDefs[slot] = _header.TryGetInfo(e.Key, out VcfFieldDefinition? found) ? found : Undeclared(_undeclaredInfo, info: true, e.Key, line);
+                    def = _infoDefs[slot];
+                    goto Checked;
+                }
+
+                if (!_header.TryGetInfo(e.Key, out def))
+                {
+                    def = Undeclared(_undeclaredInfo, info: true, e.Key, line);
+                }
             }
 
-            if (!_header.TryGetInfo(e.Key, out VcfFieldDefinition? def))
+            Checked:
+            if (def is null)
             {
-                def = Undeclared(_undeclaredInfo, info: true, e.Key, line);
-                if (def is null)
-                {
-                    continue;
-                }
+                continue;
             }
 
             string? field = null;
@@ -785,13 +816,31 @@ public sealed class VcfValidator
 
         int keys = 0;
         int gtIndex = -1;
-        int plIndex = -1;
+        if (format.SequenceEqual(_lastFormat))
+        {
+            // Same FORMAT as the previous record: its keys were checked and their definitions are in _formatDefs.
+            keys = _lastFormatKeys;
+            gtIndex = _lastGtIndex;
+        }
+        else if (!CheckFormatKeys(format, line, out keys, out gtIndex))
+        {
+            return;
+        }
+
+        CheckSampleColumns(r, altCount, line, keys, gtIndex);
+    }
+
+    private bool CheckFormatKeys(ReadOnlySpan<byte> format, long line, out int keys, out int gtIndex)
+    {
+        keys = 0;
+        gtIndex = -1;
+        _lastFormat = [];
         foreach (ReadOnlySpan<byte> k in new VcfListEnumerator(format, (byte)':'))
         {
             if (k.IsEmpty)
             {
                 Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT", "FORMAT has an empty key.");
-                return;
+                return false;
             }
 
             int m = 0;
@@ -800,14 +849,14 @@ public sealed class VcfValidator
                 if (m++ < keys && other.SequenceEqual(k))
                 {
                     Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT/" + Text(k), $"FORMAT key '{Text(k)}' appears more than once.");
-                    return;
+                    return false;
                 }
             }
 
             if (!IsValidFormatKey(k))
             {
                 Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT/" + Text(k), $"FORMAT key '{Text(k)}' has characters the specification forbids.");
-                return;
+                return false;
             }
 
             if (k.SequenceEqual("GT"u8))
@@ -829,14 +878,17 @@ public sealed class VcfValidator
                 _formatDefs[keys] = def;
             }
 
-            if (def is not null && def.Number.Kind == VcfNumberKind.PerGenotype && plIndex < 0)
-            {
-                plIndex = keys;
-            }
-
             keys++;
         }
 
+        _lastFormat = format.ToArray();
+        _lastFormatKeys = keys;
+        _lastGtIndex = gtIndex;
+        return true;
+    }
+
+    private void CheckSampleColumns(in VcfRecord r, int altCount, long line, int keys, int gtIndex)
+    {
         int samples = Math.Min(r.SampleCount, _header.Samples.Count);
         int checkedKeys = Math.Min(keys, _formatDefs.Length);
         for (int s = 0; s < samples; s++)
