@@ -7,7 +7,7 @@ GlobalOptions.AddTo(root);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 // Module command groups, one line each.
-root.Subcommands.Add(new Command("vcf", "VCF tools.") { VcfNormaliseCommand.Create() });
+root.Subcommands.Add(VcfCommands.Create());
 root.Subcommands.Add(AnnotationCommands.Create());
 root.Subcommands.Add(AnnotationCommands.CreateAnnotate());
 
