@@ -147,11 +147,6 @@ internal static class VcfNormaliseCommand
             throw new UserInputException(Error.BadInput("CLI002", $"-c {cv}: use e, w, x, wx or s."));
         }
 
-        if (m is MultiallelicMode.JoinAny or MultiallelicMode.JoinSnps or MultiallelicMode.JoinIndels or MultiallelicMode.JoinBoth)
-        {
-            throw new UserInputException(Error.BadInput("CLI003", "-m + (joining records) is not implemented yet (see docs/normalisation.md)."));
-        }
-
         return new NormaliseOptions
         {
             Multiallelics = m,

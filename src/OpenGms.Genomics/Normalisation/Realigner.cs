@@ -278,7 +278,7 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
             newRef = newRef[..Math.Min(keep, newRef.Length)];
         }
 
-        if (pos0 + 1 == originalPos && newRef == originalRef)
+        if (pos0 + 1 == originalPos && string.Equals(newRef, originalRef, StringComparison.OrdinalIgnoreCase))
         {
             return RealignOutcome.Unchanged;
         }
