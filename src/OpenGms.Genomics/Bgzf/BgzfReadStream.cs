@@ -457,7 +457,15 @@ public sealed class BgzfReadStream : Stream
             return;
         }
 
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, batch.InflateBlock);
+        try
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, batch.InflateBlock);
+        }
+        catch (AggregateException ex) when (ex.InnerException is InvalidDataException inner)
+        {
+            // Report the first corrupt block as the sequential path would.
+            throw new InvalidDataException(inner.Message, ex);
+        }
     }
 
     /// <summary>A run of blocks: compressed payloads in one pooled buffer, one pooled output buffer per block.</summary>

@@ -103,7 +103,7 @@ internal static class VcfHeaderParser
         if (eq < 0)
         {
             issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, string.Empty, "A meta line must be ##key=value.");
-            return null;
+            return new VcfMetaLine(string.Empty, text[2..], text, null, lineNumber);
         }
 
         string key = text[2..eq];
@@ -111,12 +111,18 @@ internal static class VcfHeaderParser
         if (!IsValidMetaKey(key))
         {
             issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, key, $"'{key}' is not a valid meta key (letters, digits and underscore, not starting with a digit).");
-            return null;
+            return new VcfMetaLine(string.Empty, text[2..], text, null, lineNumber);
         }
 
         if (value.Length == 0)
         {
             issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, key, $"##{key}= has no value.");
+            return new VcfMetaLine(key, value, text, null, lineNumber);
+        }
+
+        if (value == "<>")
+        {
+            issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, key, $"##{key}=<> is empty.");
             return new VcfMetaLine(key, value, text, null, lineNumber);
         }
 
@@ -126,6 +132,12 @@ internal static class VcfHeaderParser
         }
 
         List<KeyValuePair<string, string>>? attributes = ParseStructured(value, out string? problem);
+        if (attributes is null && key is not ("INFO" or "FORMAT" or "FILTER" or "ALT" or "contig" or "SAMPLE" or "PEDIGREE" or "META"))
+        {
+            // Other keys may hold any text in angle brackets: keep the line unstructured.
+            return new VcfMetaLine(key, value, text, null, lineNumber);
+        }
+
         if (attributes is null)
         {
             issues.Add(VcfIssueCodes.MetaLine, VcfSeverity.Error, lineNumber, 0, key, $"Malformed structured meta line: {problem}.");
@@ -284,6 +296,11 @@ internal static class VcfHeaderParser
             return ([], false);
         }
 
+        if (columns.Length == 9)
+        {
+            issues.Add(VcfIssueCodes.ColumnLine, VcfSeverity.Error, lineNumber, 9, "#CHROM", "A FORMAT column needs at least one sample column after it.");
+        }
+
         if (!string.Equals(columns[8], "FORMAT", StringComparison.Ordinal))
         {
             issues.Add(VcfIssueCodes.ColumnLine, VcfSeverity.Error, lineNumber, 9, "#CHROM", "The ninth column, when present, must be FORMAT.");
@@ -334,6 +351,7 @@ internal static class VcfHeaderParser
             return;
         }
 
+        VcfHeaderRules.CheckQuoting(meta, version, issues);
         string? id = meta.Id;
         if (string.IsNullOrEmpty(id))
         {
@@ -390,7 +408,9 @@ internal static class VcfHeaderParser
                 }
                 else
                 {
-                    issues.Add(VcfIssueCodes.DuplicateDefinition, VcfSeverity.Error, meta.LineNumber, 0, $"contig/{id}", $"contig {id} is defined more than once.");
+                    // VCF 4.3 made contig IDs unique; earlier files sometimes repeat a line.
+                    VcfSeverity severity = version is not null && version >= new Version(4, 3) ? VcfSeverity.Error : VcfSeverity.Note;
+                    issues.Add(VcfIssueCodes.DuplicateDefinition, severity, meta.LineNumber, 0, $"contig/{id}", $"contig {id} is defined more than once.");
                 }
 
                 break;
