@@ -20,6 +20,7 @@ internal static class VcfCommands
         command.Subcommands.Add(CreateStats());
         command.Subcommands.Add(CreateQuery());
         command.Subcommands.Add(CreateView());
+        command.Subcommands.Add(VcfNormaliseCommand.Create());
         return command;
     }
 

@@ -75,7 +75,8 @@ internal static class VcfNormaliseCommand
             {
                 using Stream source = BgzfReadStream.OpenRead(inPath, out _, p.GetValue(threads));
                 Stream sink = temp is null ? Console.OpenStandardOutput() : new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                Stream writer = type == "z" ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level)) : new BufferedStream(sink, 1 << 16);
+                // Compression runs on a second thread while this one parses and normalises.
+                Stream writer = new BackgroundWriteStream(type == "z" ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level)) : sink);
                 try
                 {
                     var normaliser = new VcfNormaliser(options, reference) { CommandLine = "gms vcf normalise " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)) };
@@ -145,11 +146,6 @@ internal static class VcfNormaliseCommand
         if (!NormaliseOptionParser.TryParseRefCheck(cv, out RefCheckMode c))
         {
             throw new UserInputException(Error.BadInput("CLI002", $"-c {cv}: use e, w, x, wx or s."));
-        }
-
-        if (m is MultiallelicMode.JoinAny or MultiallelicMode.JoinSnps or MultiallelicMode.JoinIndels or MultiallelicMode.JoinBoth)
-        {
-            throw new UserInputException(Error.BadInput("CLI003", "-m + (joining records) is not implemented yet (see docs/normalisation.md)."));
         }
 
         return new NormaliseOptions

@@ -3,7 +3,7 @@ namespace OpenGms.Genomics.Normalisation;
 /// <summary>Parses bcftools norm's option values (<c>-m -any</c>, <c>-d both</c>, <c>-c ws</c>) into <see cref="NormaliseOptions"/> values.</summary>
 public static class NormaliseOptionParser
 {
-    /// <summary>Parses a <c>-m</c> value: <c>-</c>/<c>+</c> followed by <c>any</c> (default), <c>snps</c>, <c>indels</c> or <c>both</c>.</summary>
+    /// <summary>Parses a <c>-m</c> value: <c>-</c>/<c>+</c> followed by <c>both</c> (the default, as in bcftools), <c>any</c>, <c>snps</c> or <c>indels</c>.</summary>
     public static bool TryParseMultiallelic(string value, out MultiallelicMode mode)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -17,7 +17,7 @@ public static class NormaliseOptionParser
         string kind = value[1..];
         switch (kind)
         {
-            case "" or "any":
+            case "any":
                 mode = split ? MultiallelicMode.SplitAny : MultiallelicMode.JoinAny;
                 return true;
             case "snps":
@@ -26,7 +26,7 @@ public static class NormaliseOptionParser
             case "indels":
                 mode = split ? MultiallelicMode.SplitIndels : MultiallelicMode.JoinIndels;
                 return true;
-            case "both":
+            case "" or "both":
                 mode = split ? MultiallelicMode.SplitBoth : MultiallelicMode.JoinBoth;
                 return true;
             default:

@@ -278,7 +278,7 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
             newRef = newRef[..Math.Min(keep, newRef.Length)];
         }
 
-        if (pos0 + 1 == originalPos && newRef == originalRef)
+        if (pos0 + 1 == originalPos && string.Equals(newRef, originalRef, StringComparison.OrdinalIgnoreCase))
         {
             return RealignOutcome.Unchanged;
         }
@@ -351,12 +351,20 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
             return true;
         }
 
-        // A real mismatch: is one of the ALTs the reference? Then swap it with REF.
+        // A real mismatch: is one of the ALTs the reference (compared over the ALT's length)? Then swap it with REF.
+        int maxLength = 0;
+        foreach (string a in r.Alleles)
+        {
+            maxLength = Math.Max(maxLength, a.Length);
+        }
+
+        string longRef = reference.TryFetchRaw(r.Chrom, r.Pos - 1, r.Pos - 1 + maxLength, out ReadOnlySpan<byte> raw) ? IupacToN(raw) : refSeq;
         int match = -1;
         for (int k = 1; k < r.Alleles.Count; k++)
         {
-            if (string.Equals(r.Alleles[k], refSeq[..Math.Min(refSeq.Length, r.Alleles[k].Length)], StringComparison.OrdinalIgnoreCase)
-                && r.Alleles[k].Length == r.Alleles[0].Length)
+            string alt = r.Alleles[k];
+            if (alt.Length > 0 && alt[0] != '<' && alt.Length <= longRef.Length
+                && string.Equals(alt, longRef[..alt.Length], StringComparison.OrdinalIgnoreCase))
             {
                 match = k;
                 break;

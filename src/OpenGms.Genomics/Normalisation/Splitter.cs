@@ -56,7 +56,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                     continue;
                 }
 
-                string? value = SplitValue(kv.Value, def, nAlleles, alt, ploidy: 0, r);
+                string? value = SplitValue(kv.Value, def, nAlleles, alt, ploidy: 0, r, isInfo: true);
                 if (value is not null)
                 {
                     s.Info.Add(new(kv.Key, value));
@@ -65,6 +65,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
 
             if (r.Format is not null)
             {
+                bool[]? drop = null;
                 s.Format = r.Format;
                 foreach (string[] sample in r.Samples)
                 {
@@ -81,7 +82,14 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                         }
                         else if (header.Format.TryGetValue(key, out FieldDefinition? def))
                         {
-                            values[k] = SplitValue(sample[k], def, nAlleles, alt, ploidy, r) ?? ".";
+                            string? v = SplitValue(sample[k], def, nAlleles, alt, ploidy, r, isInfo: false);
+                            if (v is null)
+                            {
+                                drop ??= new bool[sample.Length];
+                                drop[k] = true;
+                            }
+
+                            values[k] = v ?? ".";
                         }
                         else
                         {
@@ -90,6 +98,26 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                     }
 
                     s.Samples.Add(values);
+                }
+
+                if (drop is not null)
+                {
+                    // --force: a field with a wrong value count in any sample is dropped from the split records.
+                    var keep = new List<int>();
+                    for (int k = 0; k < r.Format.Length; k++)
+                    {
+                        if (k >= drop.Length || !drop[k])
+                        {
+                            keep.Add(k);
+                        }
+                    }
+
+                    s.Format = [.. keep.Select(k => r.Format[k])];
+                    for (int x = 0; x < s.Samples.Count; x++)
+                    {
+                        string[] old = s.Samples[x];
+                        s.Samples[x] = [.. keep.Select(k => old[k])];
+                    }
                 }
             }
 
@@ -100,11 +128,12 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
     }
 
     /// <summary>The value of one field for the biallelic record of ALT <paramref name="alt"/>.</summary>
-    private string? SplitValue(string value, FieldDefinition def, int nAlleles, int alt, int ploidy, NormRecord r)
+    private string? SplitValue(string value, FieldDefinition def, int nAlleles, int alt, int ploidy, NormRecord r, bool isInfo)
     {
         FieldCardinality cardinality = def.Cardinality;
         string key = def.Id;
-        bool isString = def.Type == "String";
+        // bcftools splits INFO strings by index whatever their length; FORMAT strings must have the right count.
+        bool isString = isInfo && def.Type == "String";
         if (cardinality is FieldCardinality.Fixed or FieldCardinality.Unbounded || value == ".")
         {
             return value;
@@ -116,7 +145,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
             case FieldCardinality.PerAlt:
                 if (v.Length != nAlleles - 1 && isString)
                 {
-                    // bcftools: a short string list gives '.' for the ALTs it lacks.
+                    // bcftools splits a string list by index whatever its length: '.' for the ALTs it lacks.
                     return alt - 1 < v.Length ? v[alt - 1] : ".";
                 }
 
@@ -142,12 +171,23 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                 int diploid = nAlleles * (nAlleles + 1) / 2;
                 if (ploidy == 1 || (ploidy == 0 && v.Length == nAlleles))
                 {
+                    if (v.Length != nAlleles && isString)
+                    {
+                        return alt < v.Length ? v[0] + "," + v[alt] : ".";
+                    }
+
                     if (v.Length != nAlleles)
                     {
                         return WrongCount(value, r, key, nAlleles, v.Length);
                     }
 
                     return v[0] + "," + v[alt];
+                }
+
+                if (v.Length != diploid && isString)
+                {
+                    int last = Genotypes.DiploidIndex(alt, alt);
+                    return last < v.Length ? string.Join(',', v[0], v[Genotypes.DiploidIndex(0, alt)], v[last]) : ".";
                 }
 
                 if (v.Length != diploid)

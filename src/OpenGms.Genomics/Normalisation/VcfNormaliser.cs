@@ -200,7 +200,7 @@ public sealed class VcfNormaliser
     {
         if (refAllele.Length != 1 || !IsAcgt(refAllele[0]))
         {
-            return false;
+            return IsNormalisedIndel(refAllele, alt, pos);
         }
 
         bool multi = false;
@@ -245,6 +245,60 @@ public sealed class VcfNormaliser
         }
 
         return _reference.TryFetchRaw(_chrom, pos - 1, pos, out ReadOnlySpan<byte> b0) && b0.Length == 1 && (b0[0] & 0xDF) == (refAllele[0] & 0xDF);
+    }
+
+    /// <summary>
+    /// A biallelic indel that realignment would leave alone: one allele is a single base equal to the other's first
+    /// base, the last bases differ (nothing to trim or shift), everything is ACGT and REF matches the reference.
+    /// Callers such as GATK already write most indels this way, so they skip parsing.
+    /// </summary>
+    private bool IsNormalisedIndel(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
+    {
+        if (refAllele.Length == alt.Length || Math.Min(refAllele.Length, alt.Length) != 1 || _options.DoNotNormalise)
+        {
+            return false;
+        }
+
+        if ((refAllele[0] & 0xDF) != (alt[0] & 0xDF) || (refAllele[^1] & 0xDF) == (alt[^1] & 0xDF))
+        {
+            return false;
+        }
+
+        foreach (byte b in refAllele)
+        {
+            if (!IsAcgt(b))
+            {
+                return false;
+            }
+        }
+
+        foreach (byte b in alt)
+        {
+            if (!IsAcgt(b))
+            {
+                return false;
+            }
+        }
+
+        if (_reference is null)
+        {
+            return true;
+        }
+
+        if (!_reference.TryFetchRaw(_chrom, pos - 1, pos - 1 + refAllele.Length, out ReadOnlySpan<byte> bases) || bases.Length != refAllele.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < bases.Length; i++)
+        {
+            if ((bases[i] & 0xDF) != (refAllele[i] & 0xDF))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAcgt(byte b) => (b & 0xDF) is (byte)'A' or (byte)'C' or (byte)'G' or (byte)'T';

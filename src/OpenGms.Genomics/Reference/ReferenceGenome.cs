@@ -260,16 +260,18 @@ public sealed class ReferenceGenome : IDisposable
         try
         {
             int got = ReadRaw(rawFrom, raw.AsSpan(0, rawCount));
-            int w = 0;
-            for (int i = 0; i < got && w < count; i++)
-            {
-                byte b = raw[i];
-                if (b is (byte)'\n' or (byte)'\r')
-                {
-                    continue;
-                }
 
-                _window[w++] = b;
+            // Copy the bases line by line (vectorised search for line ends), skipping CR/LF.
+            ReadOnlySpan<byte> rest = raw.AsSpan(0, got);
+            int w = 0;
+            while (rest.Length > 0 && w < count)
+            {
+                int eol = rest.IndexOfAny((byte)'\n', (byte)'\r');
+                ReadOnlySpan<byte> run = eol < 0 ? rest : rest[..eol];
+                int take = Math.Min(run.Length, count - w);
+                run[..take].CopyTo(_window.AsSpan(w));
+                w += take;
+                rest = eol < 0 ? default : rest[(eol + 1)..];
             }
 
             _windowContig = entry.Name;
