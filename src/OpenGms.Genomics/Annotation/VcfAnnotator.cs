@@ -108,7 +108,8 @@ public sealed class VcfAnnotator
         long alleles = 0;
         long unknown = 0;
         var annotations = new List<AlleleAnnotation>(4);
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        // Relaxed escaping: HGVS keeps its ">" rather than "\u003E"; the output is a file, not HTML.
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
