@@ -10,6 +10,9 @@ root.Subcommands.Add(UsersCommands.Create());
 // Module command groups, one line each.
 root.Subcommands.Add(PanelsCommands.Create());
 root.Subcommands.Add(PgxCommands.Create());
+root.Subcommands.Add(VcfCommands.Create());
+root.Subcommands.Add(AnnotationCommands.Create());
+root.Subcommands.Add(AnnotationCommands.CreateAnnotate());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OpenGms.Bench.VcfRecordBenchmarks).Assembly).Run(args);

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Most-severe consequence concordance between `gms annotate` (INFO/CSQ) and `bcftools csq -l` (INFO/BCSQ).
+
+Both are reduced to SO terms ranked in VEP's severity order; variants csq leaves unannotated (intergenic,
+up/downstream: csq does not report those) are counted apart. Prints totals, agreement for SNVs and indels,
+and the most frequent disagreements with an example each.
+Usage: concordance.py OURS.vcf[.gz] CSQ.vcf
+"""
+import gzip, sys
+from collections import Counter
+
+ORDER = """transcript_ablation splice_acceptor_variant splice_donor_variant stop_gained frameshift_variant stop_lost
+start_lost inframe_insertion inframe_deletion missense_variant protein_altering_variant splice_region_variant
+incomplete_terminal_codon_variant start_retained_variant stop_retained_variant synonymous_variant coding_sequence_variant
+5_prime_UTR_variant 3_prime_UTR_variant non_coding_transcript_exon_variant intron_variant NMD_transcript_variant
+non_coding_transcript_variant upstream_gene_variant downstream_gene_variant intergenic_variant""".split()
+RANK = {t: i for i, t in enumerate(ORDER)}
+CSQ_NAMES = {"5_prime_utr": "5_prime_UTR_variant", "3_prime_utr": "3_prime_UTR_variant",
+             "non_coding": "non_coding_transcript_exon_variant", "NMD_transcript": "NMD_transcript_variant"}
+
+def csq_term(t):
+    t = t.lstrip("*")
+    return CSQ_NAMES.get(t, t if t.endswith("_variant") else t + "_variant")
+
+def open_any(p):
+    return gzip.open(p, "rt") if p.endswith(".gz") else open(p)
+
+def info(line, key):
+    for kv in line.split("\t")[7].split(";"):
+        if kv.startswith(key + "="):
+            return kv[len(key) + 1:]
+    return None
+
+def most_severe(terms):
+    terms = [t for t in terms if t in RANK]
+    return min(terms, key=RANK.get) if terms else None
+
+ours, theirs = {}, {}
+for line in open_any(sys.argv[1]):
+    if line.startswith("#"): continue
+    f = line.split("\t")
+    v = info(line, "CSQ")
+    terms = []
+    if v:
+        for entry in v.split(","):
+            terms += entry.split("|")[1].split("&")
+    ours[(f[0], f[1], f[3], f[4])] = most_severe(terms)
+for line in open_any(sys.argv[2]):
+    if line.startswith("#"): continue
+    f = line.split("\t")
+    v = info(line, "BCSQ")
+    terms = []
+    if v:
+        for entry in v.split(","):
+            if entry.startswith("@"): continue
+            terms += [csq_term(t) for t in entry.split("|")[0].split("&")]
+    theirs[(f[0], f[1], f[3], f[4])] = most_severe(terms)
+
+total = agree = design = 0
+design_kind = Counter()
+by_kind = Counter(); agree_kind = Counter(); diffs = Counter(); example = {}; no_csq = 0
+for key, t in theirs.items():
+    if t is None:
+        no_csq += 1
+        continue
+    o = ours.get(key)
+    kind = "snv" if len(key[2]) == 1 and len(key[3]) == 1 else "indel"
+    total += 1; by_kind[kind] += 1
+    if o == t:
+        agree += 1; agree_kind[kind] += 1
+    elif t == "non_coding_transcript_exon_variant" and o == "intron_variant":
+        # By design: csq calls any hit on a non-coding transcript non_coding; VEP (and we) say intron_variant
+        # for its introns. Counted as agreement in the design-adjusted figure only.
+        design += 1; design_kind[kind] += 1
+        diffs[(t, o)] += 1
+        example.setdefault((t, o), key)
+    else:
+        diffs[(t, o)] += 1
+        example.setdefault((t, o), key)
+print(f"compared {total} variants csq annotates ({no_csq} csq leaves empty: intergenic/up/downstream)")
+print(f"most-severe agreement: {agree}/{total} = {100.0 * agree / max(total, 1):.2f}%")
+for k in ("snv", "indel"):
+    print(f"  {k}: {agree_kind[k]}/{by_kind[k]} = {100.0 * agree_kind[k] / max(by_kind[k], 1):.2f}%")
+print(f"design-adjusted (csq non_coding == our intron_variant on non-coding transcripts): {agree + design}/{total} = {100.0 * (agree + design) / max(total, 1):.2f}%")
+for k in ("snv", "indel"):
+    print(f"  {k}: {agree_kind[k] + design_kind[k]}/{by_kind[k]} = {100.0 * (agree_kind[k] + design_kind[k]) / max(by_kind[k], 1):.2f}%")
+print("top differences (csq -> ours: count, example):")
+for (t, o), c in diffs.most_common(12):
+    print(f"  {t} -> {o}: {c}  e.g. {':'.join(example[(t, o)])}")

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Diagnostics;
+using OpenGms.Cli.Hosting;
+using OpenGms.Genomics.Bgzf;
+using OpenGms.Genomics.Normalisation;
+using OpenGms.Genomics.Reference;
+using OpenGms.Kernel;
+
+namespace OpenGms.Cli.Commands;
+
+/// <summary>
+/// <c>gms vcf normalise IN -f REF -o OUT</c>: bcftools norm's options and meanings (docs/normalisation.md).
+/// Output goes to a temporary file beside OUT and is renamed into place only when complete.
+/// </summary>
+internal static class VcfNormaliseCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "VCF to normalise (plain, gzip or BGZF)." };
+        var fasta = new Option<string?>("--fasta-ref", "-f") { Description = "Reference FASTA (plain or bgzipped, .fai/.gzi built when missing)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Output file (default: stdout, uncompressed)." };
+        var outputType = new Option<string?>("--output-type", "-O") { Description = "v: VCF, z: BGZF-compressed VCF (default from the -o extension)." };
+        var multi = new Option<string?>("--multiallelics", "-m") { Description = "-any|-snps|-indels|-both split; +any|+snps|+indels|+both join." };
+        var rmdup = new Option<string?>("--rm-dup", "-d") { Description = "snps|indels|both|all|exact|none: remove duplicates." };
+        var checkRef = new Option<string>("--check-ref", "-c") { Description = "e: error, w: warn, x: exclude, wx, s: set/fix REF.", DefaultValueFactory = _ => "e" };
+        var atomize = new Option<bool>("--atomize", "-a") { Description = "Decompose MNPs into consecutive SNPs." };
+        var atomOverlaps = new Option<string>("--atom-overlaps") { Description = "'*' or '.' for overlapping atoms.", DefaultValueFactory = _ => "*" };
+        var multiOverlaps = new Option<string>("--multi-overlaps") { Description = "'0' or '.' for other ALTs' genotypes when splitting.", DefaultValueFactory = _ => "0" };
+        var oldRecTag = new Option<string?>("--old-rec-tag") { Description = "INFO tag recording the original CHR|POS|REF|ALT|USED_ALT_IDX." };
+        var noNorm = new Option<bool>("--do-not-normalize", "-N") { Description = "Do not left-align/trim (REF checks, -m still apply)." };
+        var strict = new Option<bool>("--strict-filter", "-s") { Description = "When joining, PASS only if all joined records passed." };
+        var window = new Option<int>("--site-win", "-w") { Description = "Sorting window (bp) for records moved by realignment.", DefaultValueFactory = _ => 1000 };
+        var force = new Option<bool>("--force") { Description = "Drop fields with unexpected value counts instead of stopping." };
+        var threads = new Option<int>("--threads") { Description = "Compression/decompression threads (0: all cores).", DefaultValueFactory = _ => 0 };
+        var level = new Option<int>("--compression-level") { Description = "BGZF deflate level 1-9.", DefaultValueFactory = _ => 6 };
+
+        var command = new Command("normalise", "Left-align and trim indels, split/join multiallelics, remove duplicates (bcftools norm options).")
+        {
+            input, fasta, output, outputType, multi, rmdup, checkRef, atomize, atomOverlaps, multiOverlaps, oldRecTag, noNorm, strict, window, force, threads, level,
+        };
+        command.Aliases.Add("norm");
+        CommandRunner.SetHandler(command, (context, ct) =>
+        {
+            ParseResult p = context.Parse;
+            NormaliseOptions options = BuildOptions(p, multi, rmdup, checkRef, atomize, atomOverlaps, multiOverlaps, oldRecTag, noNorm, strict, window, force);
+            string inPath = p.GetValue(input)!;
+            if (!File.Exists(inPath))
+            {
+                throw new UserInputException(Error.NotFound("CLI404", $"{inPath}: input VCF not found."));
+            }
+
+            ReferenceGenome? reference = null;
+            if (p.GetValue(fasta) is string faPath)
+            {
+                Result<ReferenceGenome> opened = ReferenceGenome.Open(faPath);
+                if (!opened.IsSuccess)
+                {
+                    throw new UserInputException(opened.Error!);
+                }
+
+                reference = opened.Value;
+            }
+
+            string? outPath = p.GetValue(output);
+            string type = p.GetValue(outputType) ?? (outPath is not null && (outPath.EndsWith(".gz", StringComparison.Ordinal) || outPath.EndsWith(".bgz", StringComparison.Ordinal)) ? "z" : "v");
+            if (type is not ("v" or "z"))
+            {
+                throw new UserInputException(Error.BadInput("CLI002", $"-O {type}: use v (VCF) or z (BGZF VCF)."));
+            }
+
+            var watch = Stopwatch.StartNew();
+            string? temp = outPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "." + Path.GetFileName(outPath) + ".tmp" + Environment.ProcessId);
+            NormaliseSummary summary;
+            try
+            {
+                using Stream source = BgzfReadStream.OpenRead(inPath, out _, p.GetValue(threads));
+                Stream sink = temp is null ? Console.OpenStandardOutput() : new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                // Compression runs on a second thread while this one parses and normalises.
+                Stream writer = new BackgroundWriteStream(type == "z" ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level)) : sink);
+                try
+                {
+                    var normaliser = new VcfNormaliser(options, reference) { CommandLine = "gms vcf normalise " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)) };
+                    summary = normaliser.Run(source, writer, ct);
+                }
+                finally
+                {
+                    writer.Dispose();
+                }
+
+                if (temp is not null)
+                {
+                    File.Move(temp, outPath!, overwrite: true);
+                }
+            }
+            catch (NormaliseException ex)
+            {
+                DeleteQuietly(temp);
+                throw new UserInputException(Error.BadInput(ex.Code, $"{inPath}: {ex.Message}"));
+            }
+            catch
+            {
+                DeleteQuietly(temp);
+                throw;
+            }
+            finally
+            {
+                reference?.Dispose();
+            }
+
+            foreach (string warning in summary.Warnings)
+            {
+                context.Error.WriteLine(warning);
+            }
+
+            if (context.Json)
+            {
+                context.WriteJson(new { summary.RecordsIn, summary.RecordsOut, summary.Realigned, summary.Split, summary.RefMismatches, summary.Excluded, summary.DuplicatesRemoved, seconds = watch.Elapsed.TotalSeconds });
+            }
+            else if (outPath is not null)
+            {
+                context.Error.WriteLine($"Lines   total/split/realigned/skipped:\t{summary.RecordsIn}/{summary.Split}/{summary.Realigned}/{summary.Excluded}; written {summary.RecordsOut}, duplicates removed {summary.DuplicatesRemoved} ({watch.Elapsed.TotalSeconds:F1} s)");
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static NormaliseOptions BuildOptions(
+        ParseResult p, Option<string?> multi, Option<string?> rmdup, Option<string> checkRef, Option<bool> atomize, Option<string> atomOverlaps,
+        Option<string> multiOverlaps, Option<string?> oldRecTag, Option<bool> noNorm, Option<bool> strict, Option<int> window, Option<bool> force)
+    {
+        MultiallelicMode m = MultiallelicMode.None;
+        if (p.GetValue(multi) is string mv && !NormaliseOptionParser.TryParseMultiallelic(mv, out m))
+        {
+            throw new UserInputException(Error.BadInput("CLI002", $"-m {mv}: use -any, -snps, -indels, -both or the same with +."));
+        }
+
+        DuplicateMode d = DuplicateMode.Off;
+        if (p.GetValue(rmdup) is string dv && !NormaliseOptionParser.TryParseDuplicates(dv, out d))
+        {
+            throw new UserInputException(Error.BadInput("CLI002", $"-d {dv}: use snps, indels, both, all or exact."));
+        }
+
+        string cv = p.GetValue(checkRef)!;
+        if (!NormaliseOptionParser.TryParseRefCheck(cv, out RefCheckMode c))
+        {
+            throw new UserInputException(Error.BadInput("CLI002", $"-c {cv}: use e, w, x, wx or s."));
+        }
+
+        return new NormaliseOptions
+        {
+            Multiallelics = m,
+            Duplicates = d,
+            RefCheck = c,
+            Atomize = p.GetValue(atomize),
+            AtomOverlaps = p.GetValue(atomOverlaps)!,
+            MultiOverlaps = p.GetValue(multiOverlaps)!,
+            OldRecTag = p.GetValue(oldRecTag),
+            DoNotNormalise = p.GetValue(noNorm),
+            StrictFilter = p.GetValue(strict),
+            SiteWindow = p.GetValue(window),
+            Force = p.GetValue(force),
+        };
+    }
+
+    private static void DeleteQuietly(string? path)
+    {
+        if (path is not null && File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,861 @@
+using OpenGms.Genomics.Annotation.GeneModels;
+using OpenGms.Genomics.Annotation.Hgvs;
+using OpenGms.Genomics.Annotation.Sequences;
+
+namespace OpenGms.Genomics.Annotation.Consequences;
+
+/// <summary>
+/// Predicts, for one variant allele, the SO consequence terms on every transcript it touches (VEP conventions and
+/// severity order), the exon/intron numbers, the protein change and HGVS g./c./n./p. descriptions.
+/// </summary>
+/// <remarks>
+/// Splice sites follow VEP: donor/acceptor = the first/last two intron bases; splice region = 1-3 exon bases or
+/// 3-8 intron bases next to an exon boundary. Consequences are computed on the allele as given (after trimming the
+/// shared bases); HGVS descriptions are shifted 3′ on the transcript strand within the exon or intron that holds the
+/// variant, as VEP does, and g. is shifted 3′ on the forward strand as far as the reference held allows.
+/// Not thread-safe: it caches transcript sequences; use one instance per thread.
+/// </remarks>
+public sealed class VariantAnnotator
+{
+    private const int SpliceRegionExonBases = 3;
+    private const int SpliceRegionIntronFirst = 3;
+    private const int SpliceRegionIntronLast = 8;
+    private const int ModelCacheLimit = 4096;
+
+    private static readonly Func<int, string?> s_genomicPosition = static g => g.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private readonly TranscriptIndex _index;
+    private readonly GenomeSequence _sequence;
+    private readonly int _flank;
+    private readonly List<Transcript> _hits = new(64);
+    private readonly Dictionary<Transcript, TranscriptModel> _models = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Creates an annotator.</summary>
+    /// <param name="index">Transcripts.</param>
+    /// <param name="sequence">Reference bases (whole genome or cache windows).</param>
+    /// <param name="upDownstreamDistance">Distance for upstream/downstream_gene_variant (VEP: 5000).</param>
+    public VariantAnnotator(TranscriptIndex index, GenomeSequence sequence, int upDownstreamDistance = 5000)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(sequence);
+        _index = index;
+        _sequence = sequence;
+        _flank = upDownstreamDistance;
+    }
+
+    /// <summary>Annotates one alternate allele.</summary>
+    /// <param name="chromosome">Sequence name.</param>
+    /// <param name="position">VCF POS.</param>
+    /// <param name="reference">VCF REF.</param>
+    /// <param name="alternate">One VCF ALT allele (symbolic alleles and <c>*</c> get no transcript annotation).</param>
+    /// <returns>The annotation.</returns>
+    public AlleleAnnotation Annotate(string chromosome, int position, string reference, string alternate)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(alternate);
+        if (alternate.Length == 0 || alternate[0] is '<' or '*' or '.' || alternate.Contains('[', StringComparison.Ordinal) || alternate.Contains(']', StringComparison.Ordinal))
+        {
+            return new AlleleAnnotation(chromosome, position, reference, alternate, ConsequenceTerm.IntergenicVariant, null, []);
+        }
+
+        // Drop the VCF anchor base, then trim the shared suffix, then the prefix, so a left-aligned VCF indel keeps
+        // its left-most place.
+        string refF = reference.ToUpperInvariant();
+        string altF = alternate.ToUpperInvariant();
+        int start = position;
+        if (refF.Length > 0 && altF.Length > 0 && refF[0] == altF[0])
+        {
+            refF = refF[1..];
+            altF = altF[1..];
+            start++;
+        }
+
+        int suffix = 0;
+        while (suffix < refF.Length && suffix < altF.Length && refF[^(suffix + 1)] == altF[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        refF = refF[..^suffix];
+        altF = altF[..^suffix];
+        int prefix = 0;
+        while (prefix < refF.Length && prefix < altF.Length && refF[prefix] == altF[prefix])
+        {
+            prefix++;
+        }
+
+        refF = refF[prefix..];
+        altF = altF[prefix..];
+        start += prefix;
+        if (refF.Length == 0 && altF.Length == 0)
+        {
+            return new AlleleAnnotation(chromosome, position, reference, alternate, ConsequenceTerm.IntergenicVariant, null, []);
+        }
+
+        var variant = new Change(start, refF, altF);
+        _hits.Clear();
+        _index.Query(chromosome, variant.Lo - _flank, variant.Hi + _flank, _hits);
+        var results = new List<TranscriptAnnotation>(_hits.Count);
+        ConsequenceSet all = default;
+        foreach (Transcript transcript in _hits)
+        {
+            TranscriptAnnotation? annotation = AnnotateTranscript(transcript, variant);
+            if (annotation is not null && !annotation.Consequences.IsEmpty)
+            {
+                results.Add(annotation);
+                all = new ConsequenceSet(all.Bits | annotation.Consequences.Bits);
+            }
+        }
+
+        ConsequenceTerm most = all.IsEmpty ? ConsequenceTerm.IntergenicVariant : all.MostSevere;
+        string? hgvsG = GenomicHgvs(chromosome, variant);
+        return new AlleleAnnotation(chromosome, position, reference, alternate, most, hgvsG, results);
+    }
+
+    private TranscriptModel Model(Transcript transcript)
+    {
+        if (!_models.TryGetValue(transcript, out TranscriptModel? model))
+        {
+            if (_models.Count >= ModelCacheLimit)
+            {
+                _models.Clear();
+            }
+
+            model = new TranscriptModel(transcript, _sequence);
+            _models.Add(transcript, model);
+        }
+
+        return model;
+    }
+
+    private TranscriptAnnotation? AnnotateTranscript(Transcript t, Change v)
+    {
+        bool forward = t.Strand == Strand.Forward;
+        bool overlaps = v.IsInsertion ? v.Lo >= t.Start && v.Hi <= t.End : v.Hi >= t.Start && v.Lo <= t.End;
+        if (!overlaps)
+        {
+            bool before = v.Hi <= t.Start;
+            int distance = before ? t.Start - v.Hi : v.Lo - t.End;
+            if (v.IsInsertion)
+            {
+                distance = Math.Max(distance, 1);
+            }
+
+            if (distance > _flank)
+            {
+                return null;
+            }
+
+            ConsequenceTerm term = before == forward ? ConsequenceTerm.UpstreamGeneVariant : ConsequenceTerm.DownstreamGeneVariant;
+            return new TranscriptAnnotation(t, default(ConsequenceSet).With(term)) { Distance = distance };
+        }
+
+        if (!v.IsInsertion && v.Lo <= t.Start && v.Hi >= t.End)
+        {
+            return new TranscriptAnnotation(t, default(ConsequenceSet).With(ConsequenceTerm.TranscriptAblation));
+        }
+
+        var annotation = new TranscriptAnnotation(t, default);
+        ConsequenceSet set = default;
+        ReadOnlySpan<int> starts = t.ExonStarts;
+        ReadOnlySpan<int> ends = t.ExonEnds;
+        int n = starts.Length;
+        bool exonic = false;
+        bool intronic = false;
+        int exonHits = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int es = starts[i];
+            int ee = ends[i];
+            if (v.Overlaps(es, ee))
+            {
+                exonic = true;
+                exonHits++;
+                int number = t.ExonNumber(i);
+                if (annotation.Exon == 0)
+                {
+                    annotation.Exon = number;
+                }
+
+                annotation.ExonLast = number;
+            }
+
+            // Exonic side of the splice region: the exon bases next to an intron.
+            if ((i + 1 < n && v.Touches(ee - SpliceRegionExonBases + 1, ee))
+                || (i > 0 && v.Touches(es, es + SpliceRegionExonBases - 1)))
+            {
+                set = set.With(ConsequenceTerm.SpliceRegionVariant);
+            }
+
+            if (i + 1 == n)
+            {
+                break;
+            }
+
+            int intronStart = ee + 1;
+            int intronEnd = starts[i + 1] - 1;
+            if (intronEnd < intronStart)
+            {
+                continue;
+            }
+
+            if (v.IsInsertion && ((v.Lo == ee && v.Hi == intronStart) || (v.Lo == intronEnd && v.Hi == intronEnd + 1)))
+            {
+                // An insertion at the exon/intron junction moves the splice site (as bcftools csq calls it).
+                bool atIntronStart = v.Lo == ee;
+                set = set.With(ConsequenceTerm.SpliceRegionVariant)
+                    .With(atIntronStart == forward ? ConsequenceTerm.SpliceDonorVariant : ConsequenceTerm.SpliceAcceptorVariant);
+                continue;
+            }
+
+            bool inIntron = v.Overlaps(intronStart, intronEnd);
+            if (!inIntron)
+            {
+                continue;
+            }
+
+            intronic = true;
+            int intronNumber = forward ? i + 1 : n - 1 - i;
+            if (annotation.Intron == 0)
+            {
+                annotation.Intron = intronNumber;
+            }
+
+            annotation.IntronLast = intronNumber;
+            bool firstTwo = v.Overlaps(intronStart, Math.Min(intronStart + 1, intronEnd));
+            bool lastTwo = v.Overlaps(Math.Max(intronEnd - 1, intronStart), intronEnd);
+            if (firstTwo)
+            {
+                set = set.With(forward ? ConsequenceTerm.SpliceDonorVariant : ConsequenceTerm.SpliceAcceptorVariant);
+            }
+
+            if (lastTwo)
+            {
+                set = set.With(forward ? ConsequenceTerm.SpliceAcceptorVariant : ConsequenceTerm.SpliceDonorVariant);
+            }
+
+            // An insertion is in the intronic splice region when the base on its exon-distal side is intron base 3-8.
+            bool regionLow = v.IsInsertion
+                ? v.Hi >= intronStart + SpliceRegionIntronFirst - 1 && v.Hi <= intronStart + SpliceRegionIntronLast - 1
+                : v.Overlaps(intronStart + SpliceRegionIntronFirst - 1, intronStart + SpliceRegionIntronLast - 1);
+            bool regionHigh = v.IsInsertion
+                ? v.Lo >= intronEnd - SpliceRegionIntronLast + 1 && v.Lo <= intronEnd - SpliceRegionIntronFirst + 1
+                : v.Overlaps(intronEnd - SpliceRegionIntronLast + 1, intronEnd - SpliceRegionIntronFirst + 1);
+            if (regionLow || regionHigh)
+            {
+                set = set.With(ConsequenceTerm.SpliceRegionVariant);
+            }
+
+            if (v.Touches(intronStart + 2, intronEnd - 2))
+            {
+                set = set.With(ConsequenceTerm.IntronVariant);
+            }
+        }
+
+        if (!v.IsInsertion && (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant)))
+        {
+            // VEP reports donor/acceptor without splice_region for the same variant.
+            set = set.Without(ConsequenceTerm.SpliceRegionVariant);
+        }
+
+        TranscriptModel model = Model(t);
+        if (!t.IsCoding)
+        {
+            if (exonic)
+            {
+                set = set.With(ConsequenceTerm.NonCodingTranscriptExonVariant);
+            }
+            else if (intronic)
+            {
+                set = set.With(ConsequenceTerm.NonCodingTranscriptVariant);
+            }
+        }
+        else if (exonic)
+        {
+            set = CodingConsequences(model, v, set, exonHits, annotation);
+        }
+
+        if (t.Biotype == "nonsense_mediated_decay")
+        {
+            set = set.With(ConsequenceTerm.NmdTranscriptVariant);
+        }
+
+        annotation.Consequences = set;
+        annotation.HgvsC = CodingHgvs(model, v);
+        return annotation;
+    }
+
+    private static ConsequenceSet CodingConsequences(TranscriptModel model, Change v, ConsequenceSet set, int exonHits, TranscriptAnnotation annotation)
+    {
+        Transcript t = model.Transcript;
+        bool forward = t.Strand == Strand.Forward;
+
+        // An insertion is coding only when both flanking bases are; next to the CDS it belongs to the UTR.
+        int lo = v.Lo;
+        int hi = v.Hi;
+        bool touchesLowUtr = lo < t.CodingStart && ExonicOverlap(t, lo, Math.Min(hi, t.CodingStart - 1));
+        bool touchesHighUtr = hi > t.CodingEnd && ExonicOverlap(t, Math.Max(lo, t.CodingEnd + 1), hi);
+        bool touchesCds = v.IsInsertion
+            ? lo >= t.CodingStart && hi <= t.CodingEnd
+            : hi >= t.CodingStart && lo <= t.CodingEnd && ExonicOverlap(t, Math.Max(lo, t.CodingStart), Math.Min(hi, t.CodingEnd));
+        if (touchesLowUtr)
+        {
+            set = set.With(forward ? ConsequenceTerm.FivePrimeUtrVariant : ConsequenceTerm.ThreePrimeUtrVariant);
+        }
+
+        if (touchesHighUtr)
+        {
+            set = set.With(forward ? ConsequenceTerm.ThreePrimeUtrVariant : ConsequenceTerm.FivePrimeUtrVariant);
+        }
+
+        if (!touchesCds)
+        {
+            return set;
+        }
+
+        bool simple = exonHits == 1 && !touchesLowUtr && !touchesHighUtr && !set.Contains(ConsequenceTerm.IntronVariant)
+            && !set.Contains(ConsequenceTerm.SpliceDonorVariant) && !set.Contains(ConsequenceTerm.SpliceAcceptorVariant)
+            && model.Cdna is not null && model.RefProtein is not null
+            && v.Lo >= t.CodingStart && v.Hi <= t.CodingEnd;
+        if (!simple)
+        {
+            // Crosses an exon, UTR or intron boundary: VEP's coarse terms.
+            set = set.With(ConsequenceTerm.CodingSequenceVariant);
+            int startCodonLo = forward ? t.CodingStart : t.CodingEnd - 2;
+            int stopCodonLo = forward ? t.CodingEnd - 2 : t.CodingStart;
+            if ((t.Tags & TranscriptTags.CdsStartIncomplete) == 0 && v.Overlaps(startCodonLo, startCodonLo + 2) && !v.IsInsertion)
+            {
+                set = set.With(ConsequenceTerm.StartLost);
+            }
+
+            if ((t.Tags & TranscriptTags.CdsEndIncomplete) == 0 && v.Overlaps(stopCodonLo, stopCodonLo + 2) && !v.IsInsertion)
+            {
+                set = set.With(ConsequenceTerm.StopLost);
+            }
+
+            return set;
+        }
+
+        return set | Protein(model, v, annotation);
+    }
+
+    private static bool ExonicOverlap(Transcript t, int lo, int hi)
+    {
+        if (hi < lo)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<int> starts = t.ExonStarts;
+        ReadOnlySpan<int> ends = t.ExonEnds;
+        for (int i = 0; i < starts.Length; i++)
+        {
+            if (hi >= starts[i] && lo <= ends[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The exact protein effect of a change inside one coding exon.</summary>
+    private static ConsequenceSet Protein(TranscriptModel model, Change v, TranscriptAnnotation annotation)
+    {
+        Transcript t = model.Transcript;
+        bool forward = t.Strand == Strand.Forward;
+        byte[] cdna = model.Cdna!;
+        string refP = model.RefProtein!;
+        string refT = forward ? v.Ref : Nucleotides.ReverseComplement(v.Ref);
+        string altT = forward ? v.Alt : Nucleotides.ReverseComplement(v.Alt);
+        int cs;
+        if (v.IsInsertion)
+        {
+            int fivePrime = model.ToCdna(forward ? v.Lo : v.Hi);
+            cs = fivePrime >= 0 ? fivePrime + 1 : model.ToCdna(forward ? v.Hi : v.Lo);
+        }
+        else
+        {
+            cs = model.ToCdna(forward ? v.Lo : v.Hi);
+        }
+
+        if (cs < 0 || cs + v.Ref.Length > cdna.Length)
+        {
+            return default(ConsequenceSet).With(ConsequenceTerm.CodingSequenceVariant);
+        }
+
+        int refLength = refT.Length;
+        if (refLength == altT.Length && refLength <= 3)
+        {
+            ConsequenceSet? quick = Substitution(model, cs, altT, annotation);
+            if (quick is not null)
+            {
+                return quick.Value;
+            }
+        }
+
+        byte[] mutated = new byte[cdna.Length - refLength + altT.Length];
+        cdna.AsSpan(0, cs).CopyTo(mutated);
+        for (int i = 0; i < altT.Length; i++)
+        {
+            mutated[cs + i] = (byte)altT[i];
+        }
+
+        cdna.AsSpan(cs + refLength).CopyTo(mutated.AsSpan(cs + altT.Length));
+        string altP = model.Translate(mutated, model.CdsStart, stopAtStop: true);
+        int first = (cs - model.CdsStart + model.Pad) / 3;
+        int last = refLength == 0 ? first : (cs + refLength - 1 - model.CdsStart + model.Pad) / 3;
+        annotation.ProteinStart = first + 1;
+        annotation.ProteinEnd = last + 1;
+        int diff = altT.Length - refLength;
+        string proteinPrefix = (t.ProteinId ?? t.VersionedId) + ":p.";
+        ConsequenceSet set = default;
+        int refStop = refP.EndsWith('*') ? refP.Length - 1 : -1;
+        int altStop = altP.EndsWith('*') ? altP.Length - 1 : -1;
+        int p = 0;
+        while (p < refP.Length && p < altP.Length && refP[p] == altP[p])
+        {
+            p++;
+        }
+
+        string refAas = first < refP.Length ? refP.Substring(first, Math.Min(last, refP.Length - 1) - first + 1) : string.Empty;
+        if (diff % 3 != 0)
+        {
+            set = set.With(ConsequenceTerm.FrameshiftVariant);
+            if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M'))
+            {
+                set = set.With(ConsequenceTerm.StartLost);
+            }
+
+            if (refStop >= 0 && p == refStop)
+            {
+                set = set.With(ConsequenceTerm.StopLost);
+            }
+
+            annotation.AminoAcids = refAas + "/X";
+            if (p >= refP.Length || p >= altP.Length)
+            {
+                annotation.HgvsP = proteinPrefix + "?";
+            }
+            else if (altP[p] == '*')
+            {
+                annotation.HgvsP = proteinPrefix + GeneticCode.ThreeLetter(refP[p]) + (p + 1) + "Ter";
+            }
+            else
+            {
+                string tail = altStop >= 0 ? (altStop - p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
+                annotation.HgvsP = proteinPrefix + GeneticCode.ThreeLetter(refP[p]) + (p + 1) + GeneticCode.ThreeLetter(altP[p]) + "fsTer" + tail;
+            }
+
+            return set;
+        }
+
+        if (refP == altP)
+        {
+            bool startCodon = first == 0 && refP.Length > 0 && refP[0] == 'M';
+            bool stopCodon = refStop >= 0 && last >= refStop;
+            set = set.With(stopCodon ? ConsequenceTerm.StopRetainedVariant : startCodon ? ConsequenceTerm.StartRetainedVariant : ConsequenceTerm.SynonymousVariant);
+            annotation.AminoAcids = refAas;
+            int at = Math.Min(first, refP.Length - 1);
+            annotation.HgvsP = at >= 0 ? proteinPrefix + GeneticCode.ThreeLetter(refP[at]) + (at + 1) + "=" : null;
+            return set;
+        }
+
+        annotation.AminoAcids = refAas + "/" + (first < altP.Length ? altP.Substring(first, Math.Max(0, Math.Min(altP.Length, last + 1 + (diff / 3)) - first)) : string.Empty);
+        if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M') && (t.Tags & TranscriptTags.CdsStartIncomplete) == 0)
+        {
+            annotation.HgvsP = proteinPrefix + "Met1?";
+            set = set.With(ConsequenceTerm.StartLost);
+            if (diff != 0)
+            {
+                set = set.With(diff > 0 ? ConsequenceTerm.InframeInsertion : ConsequenceTerm.InframeDeletion);
+            }
+
+            return set;
+        }
+
+        int expectedAltStop = refStop >= 0 ? refStop + (diff / 3) : -1;
+        if (refStop >= 0 && (altStop < 0 || altStop > expectedAltStop) && p >= refStop - (diff < 0 ? -diff / 3 : 0) && last >= refStop)
+        {
+            // The stop codon is gone and translation runs on: an extension.
+            set = set.With(ConsequenceTerm.StopLost);
+            int stopAt = Math.Min(p, altP.Length - 1);
+            string extent = altStop >= 0 ? (altStop - refStop).ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
+            annotation.HgvsP = stopAt >= 0 && stopAt < altP.Length && p == refStop
+                ? proteinPrefix + "Ter" + (refStop + 1) + GeneticCode.ThreeLetter(altP[p]) + "extTer" + extent
+                : proteinPrefix + "?";
+            if (diff > 0)
+            {
+                set = set.With(ConsequenceTerm.InframeInsertion);
+            }
+            else if (diff < 0)
+            {
+                set = set.With(ConsequenceTerm.InframeDeletion);
+            }
+
+            return set;
+        }
+
+        if (altStop >= 0 && (refStop < 0 || altStop < expectedAltStop))
+        {
+            set = set.With(ConsequenceTerm.StopGained);
+            if (diff > 0)
+            {
+                set = set.With(ConsequenceTerm.InframeInsertion);
+            }
+            else if (diff < 0)
+            {
+                set = set.With(ConsequenceTerm.InframeDeletion);
+            }
+
+            annotation.HgvsP = p < refP.Length && altP[p] == '*'
+                ? proteinPrefix + GeneticCode.ThreeLetter(refP[p]) + (p + 1) + "Ter"
+                : proteinPrefix + Delins(refP, p, Math.Min(refP.Length - 1, p + Math.Max(0, last - first)), altP.AsSpan(p, altStop - p + 1));
+            return set;
+        }
+
+        // In-frame change that keeps the stop where expected: trim the shared prefix and suffix.
+        int s = 0;
+        while (s < refP.Length - p && s < altP.Length - p && refP[^(s + 1)] == altP[^(s + 1)])
+        {
+            s++;
+        }
+
+        ReadOnlySpan<char> deleted = refP.AsSpan(p, refP.Length - s - p);
+        ReadOnlySpan<char> inserted = altP.AsSpan(p, altP.Length - s - p);
+        if (diff == 0)
+        {
+            set = set.With(ConsequenceTerm.MissenseVariant);
+        }
+        else
+        {
+            set = set.With(diff > 0 ? ConsequenceTerm.InframeInsertion : ConsequenceTerm.InframeDeletion);
+        }
+
+        annotation.HgvsP = proteinPrefix + InframeHgvs(refP, p, deleted, inserted);
+        return set;
+    }
+
+    /// <summary>
+    /// Fast path for a substitution of up to three bases: only the codons it touches are translated. Returns null
+    /// (use the full path) when a stop codon is lost, the start codon is hit or the CDS frame is padded.
+    /// </summary>
+    private static ConsequenceSet? Substitution(TranscriptModel model, int cs, string altT, TranscriptAnnotation annotation)
+    {
+        byte[] cdna = model.Cdna!;
+        string refP = model.RefProtein!;
+        if (model.Pad != 0)
+        {
+            return null;
+        }
+
+        int first = (cs - model.CdsStart) / 3;
+        int last = (cs + altT.Length - 1 - model.CdsStart) / 3;
+        if (first == 0 || last >= refP.Length || refP[last] == '*' || (last + 1) * 3 + model.CdsStart > cdna.Length)
+        {
+            return null;
+        }
+
+        Span<byte> codons = stackalloc byte[6];
+        int n = (last - first + 1) * 3;
+        cdna.AsSpan(model.CdsStart + (first * 3), n).CopyTo(codons);
+        for (int i = 0; i < altT.Length; i++)
+        {
+            codons[cs - model.CdsStart - (first * 3) + i] = (byte)altT[i];
+        }
+
+        Span<char> alt = stackalloc char[2];
+        for (int k = 0; k <= last - first; k++)
+        {
+            alt[k] = GeneticCode.Translate(codons.Slice(k * 3, 3));
+        }
+
+        string proteinPrefix = (model.Transcript.ProteinId ?? model.Transcript.VersionedId) + ":p.";
+        annotation.ProteinStart = first + 1;
+        annotation.ProteinEnd = last + 1;
+        ReadOnlySpan<char> reference = refP.AsSpan(first, last - first + 1);
+        ReadOnlySpan<char> altAas = alt[..(last - first + 1)];
+        if (reference.SequenceEqual(altAas))
+        {
+            annotation.AminoAcids = reference.ToString();
+            annotation.HgvsP = proteinPrefix + GeneticCode.ThreeLetter(refP[first]) + (first + 1) + "=";
+            return default(ConsequenceSet).With(ConsequenceTerm.SynonymousVariant);
+        }
+
+        annotation.AminoAcids = reference.ToString() + "/" + altAas.ToString();
+        int stop = altAas.IndexOf('*');
+        if (stop >= 0)
+        {
+            int at = first + stop;
+            int p = first;
+            while (p < at && refP[p] == altAas[p - first])
+            {
+                p++;
+            }
+
+            annotation.HgvsP = p == at
+                ? proteinPrefix + GeneticCode.ThreeLetter(refP[at]) + (at + 1) + "Ter"
+                : proteinPrefix + Delins(refP, p, at, altAas[(p - first)..(stop + 1)]);
+            return default(ConsequenceSet).With(ConsequenceTerm.StopGained);
+        }
+
+        int from = 0;
+        while (reference[from] == altAas[from])
+        {
+            from++;
+        }
+
+        int to = reference.Length - 1;
+        while (reference[to] == altAas[to])
+        {
+            to--;
+        }
+
+        annotation.HgvsP = proteinPrefix + (from == to
+            ? GeneticCode.ThreeLetter(reference[from]) + (first + from + 1) + GeneticCode.ThreeLetter(altAas[from])
+            : Delins(refP, first + from, first + to, altAas[from..(to + 1)]));
+        return default(ConsequenceSet).With(ConsequenceTerm.MissenseVariant);
+    }
+
+    private static string InframeHgvs(string refP, int p, ReadOnlySpan<char> deleted, ReadOnlySpan<char> inserted)
+    {
+        if (deleted.Length == 1 && inserted.Length == 1)
+        {
+            return GeneticCode.ThreeLetter(deleted[0]) + (p + 1) + GeneticCode.ThreeLetter(inserted[0]);
+        }
+
+        if (inserted.IsEmpty)
+        {
+            // Deletion: shift 3' along the protein (HGVS 3' rule).
+            int start = p;
+            int end = p + deleted.Length - 1;
+            while (end + 1 < refP.Length && refP[end + 1] != '*' && refP[end + 1] == refP[start])
+            {
+                start++;
+                end++;
+            }
+
+            return start == end
+                ? GeneticCode.ThreeLetter(refP[start]) + (start + 1) + "del"
+                : GeneticCode.ThreeLetter(refP[start]) + (start + 1) + "_" + GeneticCode.ThreeLetter(refP[end]) + (end + 1) + "del";
+        }
+
+        if (deleted.IsEmpty)
+        {
+            char[] ins = inserted.ToArray();
+            int at = p; // inserted before refP[at]
+            while (at < refP.Length && refP[at] != '*' && refP[at] == ins[0])
+            {
+                char firstAa = ins[0];
+                Array.Copy(ins, 1, ins, 0, ins.Length - 1);
+                ins[^1] = firstAa;
+                at++;
+            }
+
+            int len = ins.Length;
+            if (at - len >= 0 && refP.AsSpan(at - len, len).SequenceEqual(ins))
+            {
+                return len == 1
+                    ? GeneticCode.ThreeLetter(refP[at - 1]) + at + "dup"
+                    : GeneticCode.ThreeLetter(refP[at - len]) + (at - len + 1) + "_" + GeneticCode.ThreeLetter(refP[at - 1]) + at + "dup";
+            }
+
+            if (at == 0 || at >= refP.Length)
+            {
+                return "?";
+            }
+
+            return GeneticCode.ThreeLetter(refP[at - 1]) + at + "_" + GeneticCode.ThreeLetter(refP[at]) + (at + 1) + "ins" + GeneticCode.ThreeLetter(ins);
+        }
+
+        return Delins(refP, p, p + deleted.Length - 1, inserted);
+    }
+
+    private static string Delins(string refP, int start, int end, ReadOnlySpan<char> inserted)
+    {
+        string range = start == end
+            ? GeneticCode.ThreeLetter(refP[start]) + (start + 1)
+            : GeneticCode.ThreeLetter(refP[start]) + (start + 1) + "_" + GeneticCode.ThreeLetter(refP[end]) + (end + 1);
+        return range + "delins" + GeneticCode.ThreeLetter(inserted);
+    }
+
+    private string? CodingHgvs(TranscriptModel model, Change v)
+    {
+        Transcript t = model.Transcript;
+        bool forward = t.Strand == Strand.Forward;
+
+        // Shift 3' on the transcript strand, but not out of the exon or intron that holds the change (VEP's rule).
+        int boundLo = 0;
+        int boundHi = 0;
+        int exon = model.ExonIndexOf(v.Lo);
+        int exonHi = model.ExonIndexOf(v.Hi);
+        if (exon >= 0 && exon == exonHi)
+        {
+            boundLo = model.TxExonStart(exon);
+            boundHi = model.TxExonEnd(exon);
+        }
+        else if (exon < 0 && exonHi < 0)
+        {
+            for (int i = 0; i + 1 < model.ExonCount; i++)
+            {
+                int a = forward ? model.TxExonEnd(i) + 1 : model.TxExonEnd(i + 1) + 1;
+                int b = forward ? model.TxExonStart(i + 1) - 1 : model.TxExonStart(i) - 1;
+                if (v.Lo >= a && v.Hi <= b)
+                {
+                    boundLo = a;
+                    boundHi = b;
+                    break;
+                }
+            }
+        }
+
+        Change shifted = boundHi > 0 ? Shift(t.Chromosome, v, forward, boundLo, boundHi) : v;
+        string prefix = t.VersionedId + (t.IsCoding ? ":c." : ":n.");
+        string? body = Describe(t.Chromosome, shifted, forward, model.PositionOf);
+        return body is null ? null : prefix + body;
+    }
+
+    private string? GenomicHgvs(string chromosome, Change v)
+    {
+        long length = _sequence.LengthOf(chromosome);
+        Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
+        string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);
+        return body is null ? null : chromosome + ":g." + body;
+    }
+
+    private string? Describe(string chromosome, Change v, bool forward, Func<int, string?> position)
+    {
+        string refT = forward ? v.Ref : Nucleotides.ReverseComplement(v.Ref);
+        string altT = forward ? v.Alt : Nucleotides.ReverseComplement(v.Alt);
+        if (v.IsInsertion)
+        {
+            // Duplication: the inserted bases equal those just 5' of the insertion on the transcript strand.
+            int len = v.Alt.Length;
+            int dupLo = forward ? v.Lo - len + 1 : v.Hi;
+            byte[] before = new byte[len];
+            if (dupLo >= 1 && _sequence.TryRead(chromosome, dupLo, before) && before.AsSpan().SequenceEqual(System.Text.Encoding.ASCII.GetBytes(v.Alt)))
+            {
+                return Range(position, dupLo, dupLo + len - 1, forward) + "dup";
+            }
+
+            string? a = position(forward ? v.Lo : v.Hi);
+            string? b = position(forward ? v.Hi : v.Lo);
+            return a is null || b is null ? null : a + "_" + b + "ins" + altT;
+        }
+
+        string? range = Range(position, v.Lo, v.Hi, forward);
+        if (range is null)
+        {
+            return null;
+        }
+
+        if (v.Alt.Length == 0)
+        {
+            return range + "del";
+        }
+
+        if (v.Ref.Length == 1 && v.Alt.Length == 1)
+        {
+            return range + refT + ">" + altT;
+        }
+
+        return range + "delins" + altT;
+    }
+
+    private static string? Range(Func<int, string?> position, int lo, int hi, bool forward)
+    {
+        string? a = position(forward ? lo : hi);
+        if (a is null)
+        {
+            return null;
+        }
+
+        if (lo == hi)
+        {
+            return a;
+        }
+
+        string? b = position(forward ? hi : lo);
+        return b is null ? null : a + "_" + b;
+    }
+
+    /// <summary>Moves a pure insertion or deletion as far 3' as the repeat allows, within [boundLo, boundHi].</summary>
+    private Change Shift(string chromosome, Change v, bool forward, int boundLo, int boundHi)
+    {
+        if (v.Ref.Length > 0 && v.Alt.Length > 0)
+        {
+            return v;
+        }
+
+        char[] moving = (v.IsInsertion ? v.Alt : v.Ref).ToCharArray();
+        int lo = v.Lo;
+        int hi = v.Hi;
+        int steps = 0;
+        const int MaxSteps = 100_000;
+        if (forward)
+        {
+            while (steps++ < MaxSteps)
+            {
+                int next = v.IsInsertion ? hi : hi + 1;
+                if (next > boundHi)
+                {
+                    break;
+                }
+
+                byte b = _sequence.BaseAt(chromosome, next);
+                if (b == 0 || b != moving[0])
+                {
+                    break;
+                }
+
+                Array.Copy(moving, 1, moving, 0, moving.Length - 1);
+                moving[^1] = (char)b;
+                lo++;
+                hi++;
+            }
+        }
+        else
+        {
+            while (steps++ < MaxSteps)
+            {
+                int previous = v.IsInsertion ? lo : lo - 1;
+                if (previous < boundLo || previous < 1)
+                {
+                    break;
+                }
+
+                byte b = _sequence.BaseAt(chromosome, previous);
+                if (b == 0 || b != moving[^1])
+                {
+                    break;
+                }
+
+                Array.Copy(moving, 0, moving, 1, moving.Length - 1);
+                moving[0] = (char)b;
+                lo--;
+                hi--;
+            }
+        }
+
+        string shifted = new(moving);
+        return v.IsInsertion ? new Change(hi, string.Empty, shifted) : new Change(lo, shifted, string.Empty);
+    }
+
+    /// <summary>A trimmed change: <see cref="Ref"/> replaced by <see cref="Alt"/> from 1-based <see cref="Start"/>.</summary>
+    private readonly record struct Change(int Start, string Ref, string Alt)
+    {
+        public bool IsInsertion => Ref.Length == 0;
+
+        /// <summary>First affected base; for an insertion, the base before it.</summary>
+        public int Lo => IsInsertion ? Start - 1 : Start;
+
+        /// <summary>Last affected base; for an insertion, the base after it.</summary>
+        public int Hi => IsInsertion ? Start : Start + Ref.Length - 1;
+
+        /// <summary>For splice regions: like <see cref="Overlaps"/>, but an insertion counts when either flanking base is inside.</summary>
+        public bool Touches(int a, int b) => IsInsertion ? (Lo >= a && Lo <= b) || (Hi >= a && Hi <= b) : Overlaps(a, b);
+
+        /// <summary>True when the change touches [a, b]; an insertion only when both flanking bases are inside.</summary>
+        public bool Overlaps(int a, int b) => IsInsertion ? Lo >= a && Hi <= b : Hi >= a && Lo <= b;
+    }
+}

@@ -1,0 +1,381 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using OpenGms.Genomics.Annotation.Consequences;
+using OpenGms.Genomics.Annotation.GeneModels;
+using OpenGms.Genomics.Vcf;
+using OpenGms.Kernel;
+
+namespace OpenGms.Genomics.Annotation;
+
+/// <summary>Output shapes of <see cref="VcfAnnotator"/>.</summary>
+public enum AnnotationOutputFormat
+{
+    /// <summary>The input VCF with a CSQ INFO field (see <see cref="VcfAnnotator.CsqHeaderLine"/>).</summary>
+    Vcf,
+
+    /// <summary>One JSON object per line per variant allele (docs/annotation.md).</summary>
+    Json,
+}
+
+/// <summary>Counts from one annotation run.</summary>
+/// <param name="Records">VCF records read.</param>
+/// <param name="Alleles">Alternate alleles annotated.</param>
+/// <param name="UnknownContig">Records on sequences the cache does not hold (written unannotated).</param>
+public sealed record AnnotationSummary(long Records, long Alleles, long UnknownContig);
+
+/// <summary>
+/// Streams a VCF through a <see cref="VariantAnnotator"/> and writes VCF with a CSQ field or JSON lines.
+/// Samples and every other column pass through unchanged. Codes: ANN030 (no VCF contig is in the cache),
+/// ANN031 (a contig's length differs from the cache's: another genome build).
+/// </summary>
+public sealed class VcfAnnotator
+{
+    /// <summary>The CSQ sub-fields, in order.</summary>
+    public const string CsqFormat = "Allele|Consequence|SYMBOL|Gene|Feature|BIOTYPE|STRAND|EXON|INTRON|HGVSc|HGVSp|Protein_position|Amino_acids|DISTANCE|MANE_SELECT|CANONICAL|HGVSg";
+
+    /// <summary>The INFO header line added to the output VCF.</summary>
+    public const string CsqHeaderLine = "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from OpenGMS. Format: " + CsqFormat + "\">";
+
+    private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(",;=| \t%");
+
+    private readonly AnnotationCache _cache;
+    private readonly VariantAnnotator _annotator;
+    private readonly Dictionary<string, string?> _contigMap = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an annotator over a cache.</summary>
+    /// <param name="cache">The loaded cache.</param>
+    public VcfAnnotator(AnnotationCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _cache = cache;
+        _annotator = new VariantAnnotator(cache.Transcripts, cache.Sequence);
+    }
+
+    /// <summary>Checks the VCF header's contigs against the cache before any work.</summary>
+    /// <param name="header">The VCF header.</param>
+    /// <param name="file">File name for messages.</param>
+    /// <returns>Null when they fit, else ANN030/ANN031.</returns>
+    public Error? CheckContigs(VcfHeader header, string file)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (header.Contigs.Count == 0)
+        {
+            return null;
+        }
+
+        int matched = 0;
+        foreach (VcfContig contig in header.Contigs)
+        {
+            string? name = MapContig(contig.Id);
+            if (name is null)
+            {
+                continue;
+            }
+
+            matched++;
+            long cacheLength = _cache.Sequence.LengthOf(name);
+            if (contig.Length is long length && cacheLength > 0 && length != cacheLength)
+            {
+                return Error.BadInput("ANN031", $"{file}: contig {contig.Id} has length {length} but the cache's reference ({_cache.Manifest.ReferenceFile}, {_cache.Manifest.Assembly ?? "build not recorded"}) has {cacheLength}: another genome build?");
+            }
+        }
+
+        return matched == 0
+            ? Error.BadInput("ANN030", $"{file}: none of its contigs ({string.Join(", ", header.Contigs.Take(5).Select(c => c.Id))}) is in the annotation cache ({string.Join(", ", _cache.Manifest.Chromosomes.Take(5).Select(c => c.Name))})")
+            : null;
+    }
+
+    /// <summary>Annotates every record of <paramref name="reader"/> into <paramref name="output"/>.</summary>
+    /// <param name="reader">VCF input.</param>
+    /// <param name="output">Destination (uncompressed bytes; wrap in BGZF to compress).</param>
+    /// <param name="format">VCF or JSON lines.</param>
+    /// <param name="progress">Called now and then with the records read so far, or null.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Counts.</returns>
+    public AnnotationSummary Run(VcfReader reader, Stream output, AnnotationOutputFormat format, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        if (format == AnnotationOutputFormat.Vcf)
+        {
+            VcfHeader header = reader.Header.WithMetaLines([CsqHeaderLine]);
+            output.Write(Encoding.UTF8.GetBytes(header.ToText()));
+        }
+
+        long records = 0;
+        long alleles = 0;
+        long unknown = 0;
+        var annotations = new List<AlleleAnnotation>(4);
+        // Relaxed escaping: HGVS keeps its ">" rather than "\u003E"; the output is a file, not HTML.
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            VcfRecord record = reader.Current;
+            records++;
+            if ((records & 0xFFFF) == 0)
+            {
+                progress?.Invoke(records);
+            }
+
+            string chromText = Encoding.UTF8.GetString(record.Chrom);
+            string? chrom = MapContig(chromText);
+            annotations.Clear();
+            if (chrom is null)
+            {
+                unknown++;
+            }
+            else
+            {
+                int position = (int)record.Position;
+                string reference = Encoding.UTF8.GetString(record.Ref);
+                foreach (ReadOnlySpan<byte> alt in record.Alts)
+                {
+                    AlleleAnnotation a = _annotator.Annotate(chrom, position, reference, Encoding.UTF8.GetString(alt));
+                    annotations.Add(a with { Chromosome = chromText });
+                    alleles++;
+                }
+            }
+
+            if (format == AnnotationOutputFormat.Vcf)
+            {
+                WriteVcfLine(record, annotations, buffer);
+            }
+            else
+            {
+                foreach (AlleleAnnotation a in annotations)
+                {
+                    WriteJson(json, a);
+                    json.Flush();
+                    json.Reset(buffer);
+                    buffer.Write("\n"u8);
+                }
+            }
+
+            if (buffer.WrittenCount > 1 << 16)
+            {
+                output.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        output.Write(buffer.WrittenSpan);
+        progress?.Invoke(records);
+        return new AnnotationSummary(records, alleles, unknown);
+    }
+
+    private string? MapContig(string name)
+    {
+        if (!_contigMap.TryGetValue(name, out string? mapped))
+        {
+            mapped = ContigNames.Match(name, _cache.Transcripts.Chromosomes.Concat(_cache.Sequence.Names));
+            _contigMap[name] = mapped;
+        }
+
+        return mapped;
+    }
+
+    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer)
+    {
+        ReadOnlySpan<byte> line = record.Line;
+        var csq = new StringBuilder();
+        foreach (AlleleAnnotation a in annotations)
+        {
+            if (a.Transcripts.Count == 0)
+            {
+                Append(csq, a, null);
+                continue;
+            }
+
+            foreach (TranscriptAnnotation t in a.Transcripts)
+            {
+                Append(csq, a, t);
+            }
+        }
+
+        // Columns 0-6 unchanged, INFO extended, the rest unchanged.
+        int tabs = 0;
+        int infoStart = -1;
+        int infoEnd = line.Length;
+        for (int i = 0; i < line.Length; i++)
+        {
+            if (line[i] == (byte)'\t')
+            {
+                tabs++;
+                if (tabs == 7)
+                {
+                    infoStart = i + 1;
+                }
+                else if (tabs == 8)
+                {
+                    infoEnd = i;
+                    break;
+                }
+            }
+        }
+
+        if (infoStart < 0 || csq.Length == 0)
+        {
+            buffer.Write(line);
+            buffer.Write("\n"u8);
+            return;
+        }
+
+        ReadOnlySpan<byte> info = line[infoStart..infoEnd];
+        buffer.Write(line[..infoStart]);
+        if (!(info.Length == 1 && info[0] == (byte)'.'))
+        {
+            buffer.Write(info);
+            buffer.Write(";"u8);
+        }
+
+        buffer.Write("CSQ="u8);
+        buffer.Write(Encoding.UTF8.GetBytes(csq.ToString()));
+        buffer.Write(line[infoEnd..]);
+        buffer.Write("\n"u8);
+    }
+
+    private static void Append(StringBuilder csq, AlleleAnnotation a, TranscriptAnnotation? t)
+    {
+        if (csq.Length > 0)
+        {
+            csq.Append(',');
+        }
+
+        csq.Append(Escape(a.Alternate)).Append('|');
+        if (t is null)
+        {
+            csq.Append(a.MostSevere.Name()).Append("||||||||||||||").Append(Escape(a.HgvsG));
+            return;
+        }
+
+        Transcript tx = t.Transcript;
+        csq.Append(t.Consequences.ToString()).Append('|')
+            .Append(Escape(tx.GeneName)).Append('|')
+            .Append(Escape(tx.GeneId)).Append('|')
+            .Append(Escape(tx.VersionedId)).Append('|')
+            .Append(Escape(tx.Biotype)).Append('|')
+            .Append(tx.Strand == Strand.Forward ? "1" : "-1").Append('|')
+            .Append(t.ExonText()).Append('|')
+            .Append(t.IntronText()).Append('|')
+            .Append(Escape(t.HgvsC)).Append('|')
+            .Append(Escape(t.HgvsP)).Append('|')
+            .Append(t.ProteinStart > 0 ? t.ProteinStart.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty).Append('|')
+            .Append(Escape(t.AminoAcids)).Append('|')
+            .Append(t.Distance > 0 ? t.Distance.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty).Append('|')
+            .Append((tx.Tags & TranscriptTags.ManeSelect) != 0 ? "YES" : string.Empty).Append('|')
+            .Append((tx.Tags & TranscriptTags.Canonical) != 0 ? "YES" : string.Empty).Append('|')
+            .Append(Escape(a.HgvsG));
+    }
+
+    /// <summary>INFO values may not hold ',', ';', '=', '|' or white space: percent-encode them (VEP does the same).</summary>
+    private static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (value.AsSpan().IndexOfAny(s_escaped) < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (char c in value)
+        {
+            _ = c switch
+            {
+                ',' => builder.Append("%2C"),
+                ';' => builder.Append("%3B"),
+                '=' => builder.Append("%3D"),
+                '|' => builder.Append("%7C"),
+                ' ' => builder.Append("%20"),
+                '\t' => builder.Append("%09"),
+                '%' => builder.Append("%25"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, AlleleAnnotation a)
+    {
+        json.WriteStartObject();
+        json.WriteString("chrom", a.Chromosome);
+        json.WriteNumber("pos", a.Position);
+        json.WriteString("ref", a.Reference);
+        json.WriteString("alt", a.Alternate);
+        json.WriteString("mostSevere", a.MostSevere.Name());
+        if (a.HgvsG is not null)
+        {
+            json.WriteString("hgvsg", a.HgvsG);
+        }
+
+        json.WriteStartArray("transcripts");
+        foreach (TranscriptAnnotation t in a.Transcripts)
+        {
+            Transcript tx = t.Transcript;
+            json.WriteStartObject();
+            json.WriteString("transcript", tx.VersionedId);
+            json.WriteString("gene", tx.GeneName);
+            json.WriteString("geneId", tx.GeneId);
+            json.WriteString("biotype", tx.Biotype);
+            json.WriteNumber("strand", tx.Strand == Strand.Forward ? 1 : -1);
+            json.WriteStartArray("consequences");
+            foreach (ConsequenceTerm term in ConsequenceTerms.Enumerate(t.Consequences))
+            {
+                json.WriteStringValue(term.Name());
+            }
+
+            json.WriteEndArray();
+            WriteOptional(json, "hgvsc", t.HgvsC);
+            WriteOptional(json, "hgvsp", t.HgvsP);
+            WriteOptional(json, "exon", t.ExonText());
+            WriteOptional(json, "intron", t.IntronText());
+            if (t.ProteinStart > 0)
+            {
+                json.WriteNumber("proteinStart", t.ProteinStart);
+                json.WriteNumber("proteinEnd", t.ProteinEnd);
+            }
+
+            WriteOptional(json, "aminoAcids", t.AminoAcids);
+            if (t.Distance > 0)
+            {
+                json.WriteNumber("distance", t.Distance);
+            }
+
+            if ((tx.Tags & TranscriptTags.ManeSelect) != 0)
+            {
+                json.WriteBoolean("maneSelect", true);
+            }
+
+            if ((tx.Tags & TranscriptTags.Canonical) != 0)
+            {
+                json.WriteBoolean("canonical", true);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        // Supplementary sources (gnomAD, ClinVar) are not compiled yet: the keys are present and empty.
+        json.WriteStartObject("frequencies");
+        json.WriteEndObject();
+        json.WriteStartObject("clinvar");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,614 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using OpenGms.Genomics.Reference;
+
+namespace OpenGms.Genomics.Normalisation;
+
+/// <summary>Counts from one normalisation run.</summary>
+public sealed record NormaliseSummary(long RecordsIn, long RecordsOut, long Realigned, long Split, long RefMismatches, long Excluded, long DuplicatesRemoved, long Joined, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Normalises a VCF stream as bcftools norm does (see docs/normalisation.md for the option meanings and the
+/// known differences). Records that need no change (most SNPs) are copied through as bytes after a one-base
+/// REF check; only records that change are parsed into fields. Output is sorted within <see cref="NormaliseOptions.SiteWindow"/>
+/// because left-alignment can move a record before ones already read.
+/// </summary>
+public sealed class VcfNormaliser
+{
+    private readonly NormaliseOptions _options;
+    private readonly ReferenceGenome? _reference;
+    private readonly List<Pending> _pending = [];
+    private readonly StringBuilder _sb = new();
+    private NormHeader _header = new();
+    private Realigner? _realigner;
+    private Splitter? _splitter;
+    private Stream _output = Stream.Null;
+    private byte[] _chromBytes = [];
+    private string _chrom = "";
+    private long _recordsIn;
+    private long _recordsOut;
+    private long _realigned;
+    private long _split;
+    private long _mismatches;
+    private long _excluded;
+    private long _duplicates;
+    private long _joined;
+
+    // Duplicate detection state for the position last written.
+    private string? _dupChrom;
+    private long _dupPos = -1;
+    private VariantKinds _dupSeenKinds;
+    private readonly HashSet<string> _dupSeenExact = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a normaliser; <paramref name="reference"/> is needed for left-alignment and REF checks (<c>-f</c>).</summary>
+    public VcfNormaliser(NormaliseOptions options, ReferenceGenome? reference)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _reference = reference;
+    }
+
+    /// <summary>The command line recorded in the output header (<c>##gms_normCommand</c>), if any.</summary>
+    public string? CommandLine { get; init; }
+
+    /// <summary>
+    /// Reads uncompressed VCF text from <paramref name="input"/> (open compressed files with
+    /// <see cref="Bgzf.BgzfReadStream.OpenRead"/>) and writes normalised VCF text to <paramref name="output"/>.
+    /// Bad input stops with a <see cref="NormaliseException"/>.
+    /// </summary>
+    public NormaliseSummary Run(Stream input, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+        _header = new NormHeader();
+        _splitter = new Splitter(_header, _options);
+        _realigner = _reference is null ? null : new Realigner(_reference, _options);
+        var reader = new LineReader(input);
+        bool headerDone = false;
+        long lineNo = 0;
+        while (reader.TryReadLine(out ReadOnlySpan<byte> line))
+        {
+            lineNo++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!headerDone)
+            {
+                if (line[0] == (byte)'#')
+                {
+                    string text = Encoding.UTF8.GetString(line);
+                    if (text.StartsWith("##", StringComparison.Ordinal))
+                    {
+                        _header.AddMetaLine(text);
+                    }
+                    else
+                    {
+                        _header.SetColumnLine(text);
+                        WriteHeader();
+                        headerDone = true;
+                    }
+
+                    continue;
+                }
+
+                WriteHeader();
+                headerDone = true;
+            }
+
+            if ((lineNo & 0xFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            _recordsIn++;
+            ProcessLine(line, lineNo);
+        }
+
+        if (!headerDone)
+        {
+            WriteHeader();
+        }
+
+        FlushAll();
+        _output.Flush();
+        return new NormaliseSummary(_recordsIn, _recordsOut, _realigned, _split, _mismatches, _excluded, _duplicates, _joined, _realigner?.Warnings ?? []);
+    }
+
+    private void WriteHeader()
+    {
+        _header.EnsurePassFilter();
+        if (_options.OldRecTag is string tag)
+        {
+            _header.EnsureInfo(tag, "1", "String", "Original variant. Format: CHR|POS|REF|ALT|USED_ALT_IDX");
+        }
+
+        if (CommandLine is not null)
+        {
+            _header.AddRawLine("##gms_normCommand=" + CommandLine);
+        }
+
+        var sb = new StringBuilder();
+        foreach (string m in _header.MetaLines)
+        {
+            sb.Append(m).Append('\n');
+        }
+
+        sb.Append(_header.ColumnLine).Append('\n');
+        byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        _output.Write(bytes);
+    }
+
+    private void ProcessLine(ReadOnlySpan<byte> line, long lineNo)
+    {
+        // Columns: CHROM POS ID REF ALT ...
+        int t1 = line.IndexOf((byte)'\t');
+        if (t1 <= 0)
+        {
+            throw new NormaliseException("NORM001", lineNo, "fewer than 8 tab-separated columns");
+        }
+
+        ReadOnlySpan<byte> chrom = line[..t1];
+        ReadOnlySpan<byte> rest = line[(t1 + 1)..];
+        int t2 = rest.IndexOf((byte)'\t');
+        if (t2 < 0 || !Utf8Parser.TryParse(rest[..t2], out long pos, out int consumed) || consumed != t2)
+        {
+            throw new NormaliseException("NORM002", lineNo, "POS is not an integer");
+        }
+
+        ReadOnlySpan<byte> afterPos = rest[(t2 + 1)..];
+        int t3 = afterPos.IndexOf((byte)'\t');
+        ReadOnlySpan<byte> afterId = t3 < 0 ? default : afterPos[(t3 + 1)..];
+        int t4 = afterId.IndexOf((byte)'\t');
+        if (t3 < 0 || t4 < 0)
+        {
+            throw new NormaliseException("NORM001", lineNo, "fewer than 8 tab-separated columns");
+        }
+
+        ReadOnlySpan<byte> refAllele = afterId[..t4];
+        ReadOnlySpan<byte> afterRef = afterId[(t4 + 1)..];
+        int t5 = afterRef.IndexOf((byte)'\t');
+        ReadOnlySpan<byte> alt = t5 < 0 ? afterRef : afterRef[..t5];
+
+        if (!chrom.SequenceEqual(_chromBytes))
+        {
+            FlushAll();
+            _chromBytes = chrom.ToArray();
+            _chrom = Encoding.UTF8.GetString(chrom);
+        }
+
+        if (IsSimple(refAllele, alt, pos))
+        {
+            Add(pos, line, null);
+            return;
+        }
+
+        NormRecord record = NormRecord.Parse(Encoding.UTF8.GetString(line), lineNo);
+        record.Chrom = _chrom;
+        ProcessRecord(record);
+    }
+
+    /// <summary>
+    /// True when the record can be copied unchanged: one-base REF that matches the reference, every ALT one base
+    /// (or '.'), and no split requested for it.
+    /// </summary>
+    private bool IsSimple(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
+    {
+        if (refAllele.Length != 1 || !IsAcgt(refAllele[0]))
+        {
+            return IsNormalisedIndel(refAllele, alt, pos);
+        }
+
+        bool multi = false;
+        for (int i = 0; i < alt.Length; i++)
+        {
+            byte b = alt[i];
+            if (i % 2 == 1)
+            {
+                if (b != (byte)',')
+                {
+                    return false;
+                }
+
+                multi = true;
+            }
+            else if (!IsAcgt(b) && !(b == (byte)'.' && alt.Length == 1))
+            {
+                return false;
+            }
+        }
+
+        if (alt.Length % 2 == 0 || (multi && (_options.Splits || _options.Atomize)))
+        {
+            return false;
+        }
+
+        if (multi)
+        {
+            // Duplicate ALTs (A,A) or ALT == REF need the slow path.
+            for (int i = 0; i < alt.Length; i += 2)
+            {
+                if ((alt[i] & 0xDF) == (refAllele[0] & 0xDF))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (_reference is null)
+        {
+            return true;
+        }
+
+        return _reference.TryFetchRaw(_chrom, pos - 1, pos, out ReadOnlySpan<byte> b0) && b0.Length == 1 && (b0[0] & 0xDF) == (refAllele[0] & 0xDF);
+    }
+
+    /// <summary>
+    /// A biallelic indel that realignment would leave alone: one allele is a single base equal to the other's first
+    /// base, the last bases differ (nothing to trim or shift), everything is ACGT and REF matches the reference.
+    /// Callers such as GATK already write most indels this way, so they skip parsing.
+    /// </summary>
+    private bool IsNormalisedIndel(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
+    {
+        if (refAllele.Length == alt.Length || Math.Min(refAllele.Length, alt.Length) != 1 || _options.DoNotNormalise)
+        {
+            return false;
+        }
+
+        if ((refAllele[0] & 0xDF) != (alt[0] & 0xDF) || (refAllele[^1] & 0xDF) == (alt[^1] & 0xDF))
+        {
+            return false;
+        }
+
+        foreach (byte b in refAllele)
+        {
+            if (!IsAcgt(b))
+            {
+                return false;
+            }
+        }
+
+        foreach (byte b in alt)
+        {
+            if (!IsAcgt(b))
+            {
+                return false;
+            }
+        }
+
+        if (_reference is null)
+        {
+            return true;
+        }
+
+        if (!_reference.TryFetchRaw(_chrom, pos - 1, pos - 1 + refAllele.Length, out ReadOnlySpan<byte> bases) || bases.Length != refAllele.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < bases.Length; i++)
+        {
+            if ((bases[i] & 0xDF) != (refAllele[i] & 0xDF))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAcgt(byte b) => (b & 0xDF) is (byte)'A' or (byte)'C' or (byte)'G' or (byte)'T';
+
+    private void ProcessRecord(NormRecord record)
+    {
+        string original = string.Empty;
+        if (_options.OldRecTag is not null)
+        {
+            original = $"{record.Chrom}|{record.Pos.ToString(CultureInfo.InvariantCulture)}|{record.Alleles[0]}|{AltText(record)}";
+        }
+
+        List<NormRecord> parts;
+        bool split = _options.Splits && _splitter!.ShouldSplit(record);
+        if (split)
+        {
+            parts = _splitter!.Split(record);
+            _split++;
+        }
+        else
+        {
+            parts = [record];
+        }
+
+        for (int i = 0; i < parts.Count; i++)
+        {
+            NormRecord part = parts[i];
+            bool changed = split;
+            if (_realigner is not null)
+            {
+                RealignOutcome outcome = _realigner.Realign(part);
+                switch (outcome)
+                {
+                    case RealignOutcome.Changed:
+                        changed = true;
+                        _realigned++;
+                        break;
+                    case RealignOutcome.RefMismatch:
+                        _mismatches++;
+                        if (_options.RefCheck is RefCheckMode.Exclude or RefCheckMode.WarnExclude)
+                        {
+                            _excluded++;
+                            continue;
+                        }
+
+                        break;
+                    case RealignOutcome.DuplicateAllele:
+                        if (_options.RefCheck == RefCheckMode.Error)
+                        {
+                            throw new NormaliseException("NORM012", part.LineNumber, $"duplicate alleles at {part.Chrom}:{part.Pos} (use -c s to remove them)");
+                        }
+
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            if (_options.Atomize)
+            {
+                List<NormRecord>? atoms = Atomizer.Atomize(part, _options);
+                if (atoms is not null)
+                {
+                    foreach (NormRecord atom in atoms)
+                    {
+                        if (_options.OldRecTag is string t)
+                        {
+                            atom.SetInfo(t, split ? $"{original}|{(i + 1).ToString(CultureInfo.InvariantCulture)}" : original);
+                        }
+
+                        AddRecord(atom);
+                    }
+
+                    continue;
+                }
+            }
+
+            if (changed && _options.OldRecTag is string tag)
+            {
+                part.SetInfo(tag, split ? $"{original}|{(i + 1).ToString(CultureInfo.InvariantCulture)}" : original);
+            }
+
+            AddRecord(part);
+        }
+    }
+
+    private static string AltText(NormRecord r) => r.Alleles.Count == 1 ? "." : string.Join(',', r.Alleles.GetRange(1, r.Alleles.Count - 1));
+
+    private void AddRecord(NormRecord r)
+    {
+        _sb.Clear();
+        r.AppendTo(_sb);
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_sb.Length));
+        int n = Encoding.UTF8.GetBytes(_sb.ToString(), bytes);
+        Insert(new Pending(r.Pos, bytes, n));
+    }
+
+    private void Add(long pos, ReadOnlySpan<byte> line, NormRecord? unused)
+    {
+        _ = unused;
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(line.Length);
+        line.CopyTo(bytes);
+        Insert(new Pending(pos, bytes, line.Length));
+    }
+
+    private void Insert(Pending p)
+    {
+        // Flush records that can no longer be overtaken.
+        int flush = 0;
+        while (flush < _pending.Count && _pending[flush].Pos + _options.SiteWindow < p.Pos)
+        {
+            flush++;
+        }
+
+        if (flush > 0)
+        {
+            Flush(flush);
+        }
+
+        int at = _pending.Count;
+        while (at > 0 && _pending[at - 1].Pos > p.Pos)
+        {
+            at--;
+        }
+
+        _pending.Insert(at, p);
+    }
+
+    private void FlushAll() => Flush(_pending.Count);
+
+    private void Flush(int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_options.Joins)
+        {
+            count = Joiner.JoinAndWrite(this, _pending, count);
+            _pending.RemoveRange(0, count);
+            return;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            Pending p = _pending[i];
+            Emit(p.Pos, p.Bytes.AsSpan(0, p.Length));
+            ArrayPool<byte>.Shared.Return(p.Bytes);
+        }
+
+        _pending.RemoveRange(0, count);
+    }
+
+    /// <summary>Writes one finished line, applying <c>-d</c>.</summary>
+    internal void Emit(long pos, ReadOnlySpan<byte> line)
+    {
+        if (_options.Duplicates != DuplicateMode.Off && IsDuplicate(pos, line))
+        {
+            _duplicates++;
+            return;
+        }
+
+        _output.Write(line);
+        _output.WriteByte((byte)'\n');
+        _recordsOut++;
+    }
+
+    internal NormHeader Header => _header;
+
+    internal NormaliseOptions Options => _options;
+
+    internal void CountJoined(long n) => _joined += n;
+
+    private bool IsDuplicate(long pos, ReadOnlySpan<byte> line)
+    {
+        if (!string.Equals(_dupChrom, _chrom, StringComparison.Ordinal) || pos != _dupPos)
+        {
+            _dupChrom = _chrom;
+            _dupPos = pos;
+            _dupSeenKinds = VariantKinds.None;
+            _dupSeenExact.Clear();
+        }
+
+        string text = Encoding.UTF8.GetString(line);
+        string[] f = text.Split('\t', 6);
+        string refAllele = f[3];
+        string[] alts = f[4].Split(',');
+        switch (_options.Duplicates)
+        {
+            case DuplicateMode.All:
+                if (_dupSeenKinds != VariantKinds.None)
+                {
+                    return true;
+                }
+
+                _dupSeenKinds = VariantKinds.Other;
+                return false;
+            case DuplicateMode.Exact:
+                Array.Sort(alts, StringComparer.Ordinal);
+                string key = refAllele.ToUpperInvariant() + "\t" + string.Join(',', alts).ToUpperInvariant();
+                if (f[4].Contains('<', StringComparison.Ordinal) && f.Length > 5)
+                {
+                    // Symbolic alleles are only equal when their extent is: compare SVLEN and END too.
+                    string[] cols = text.Split('\t', 9);
+                    foreach (string item in cols.Length > 7 ? cols[7].Split(';') : [])
+                    {
+                        if (item.StartsWith("SVLEN=", StringComparison.Ordinal) || item.StartsWith("END=", StringComparison.Ordinal))
+                        {
+                            key += "\t" + item;
+                        }
+                    }
+                }
+
+                return !_dupSeenExact.Add(key);
+            default:
+                VariantKinds kinds = VariantKinds.None;
+                foreach (string a in alts)
+                {
+                    kinds |= Splitter.KindOf(refAllele, a);
+                }
+
+                VariantKinds mask = _options.Duplicates switch
+                {
+                    DuplicateMode.Snps => VariantKinds.Snp | VariantKinds.Mnp,
+                    DuplicateMode.Indels => VariantKinds.Indel,
+                    _ => VariantKinds.Snp | VariantKinds.Mnp | VariantKinds.Indel,
+                };
+                VariantKinds relevant = kinds & mask;
+                if (_options.Duplicates == DuplicateMode.Both)
+                {
+                    // SNPs collide with SNPs, indels with indels.
+                    VariantKinds snpish = relevant & (VariantKinds.Snp | VariantKinds.Mnp);
+                    bool dup = (snpish != 0 && (_dupSeenKinds & (VariantKinds.Snp | VariantKinds.Mnp)) != 0)
+                        || ((relevant & VariantKinds.Indel) != 0 && (_dupSeenKinds & VariantKinds.Indel) != 0);
+                    if (dup)
+                    {
+                        return true;
+                    }
+                }
+                else if (relevant != 0 && (_dupSeenKinds & mask) != 0)
+                {
+                    return true;
+                }
+
+                _dupSeenKinds |= relevant;
+                return false;
+        }
+    }
+
+    internal readonly record struct Pending(long Pos, byte[] Bytes, int Length);
+
+    /// <summary>Splits a byte stream into lines without allocating per line.</summary>
+    private sealed class LineReader(Stream stream)
+    {
+        private byte[] _buffer = new byte[1 << 20];
+        private int _start;
+        private int _end;
+        private bool _eof;
+
+        public bool TryReadLine(out ReadOnlySpan<byte> line)
+        {
+            while (true)
+            {
+                int nl = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+                if (nl >= 0)
+                {
+                    line = _buffer.AsSpan(_start, nl);
+                    _start += nl + 1;
+                    if (line.Length > 0 && line[^1] == (byte)'\r')
+                    {
+                        line = line[..^1];
+                    }
+
+                    return true;
+                }
+
+                if (_eof)
+                {
+                    if (_start < _end)
+                    {
+                        line = _buffer.AsSpan(_start, _end - _start);
+                        _start = _end;
+                        return true;
+                    }
+
+                    line = default;
+                    return false;
+                }
+
+                if (_start > 0)
+                {
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    _end -= _start;
+                    _start = 0;
+                }
+
+                if (_end == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                }
+
+                int n = stream.Read(_buffer, _end, _buffer.Length - _end);
+                if (n == 0)
+                {
+                    _eof = true;
+                }
+
+                _end += n;
+            }
+        }
+    }
+}

@@ -1,0 +1,985 @@
+using System.Buffers;
+using System.Text;
+using OpenGms.Genomics.Vcf;
+
+namespace OpenGms.Genomics.Validation;
+
+/// <summary>
+/// Checks a VCF file against the specification (VCF 4.1 to 4.5) record by record, reporting every problem as a
+/// coded <see cref="VcfIssue"/>, and counts records, contigs and variant types on the way. One pass, no per-record
+/// allocation on valid input.
+/// </summary>
+public sealed class VcfValidator
+{
+    private static readonly SearchValues<byte> s_whitespace = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> s_notBases = SearchValues.Create(BuildNotBases());
+
+    private readonly VcfReader _reader;
+    private readonly VcfHeader _header;
+    private readonly VcfIssueSink _issues;
+    private readonly bool _v43;
+    private readonly Dictionary<string, VcfFieldDefinition?> _undeclaredInfo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VcfFieldDefinition?> _undeclaredFormat = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _undeclaredFilters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _undeclaredContigs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _finishedContigs = new(StringComparer.Ordinal);
+    private readonly List<VcfContigCount> _contigCounts = [];
+    private readonly long[] _types = new long[Enum.GetValues<VcfVariantType>().Length];
+    private readonly Queue<(long End, ulong Key)> _recent = new();
+    private readonly Dictionary<ulong, int> _recentKeys = [];
+    private readonly VcfFieldDefinition?[] _formatDefs = new VcfFieldDefinition?[64];
+    private readonly byte[][] _infoKeys = new byte[64][];
+    private readonly VcfFieldDefinition?[] _infoDefs = new VcfFieldDefinition?[64];
+    private int _infoKeyCount;
+    private byte[] _lastFormat = [];
+    private int _lastFormatKeys;
+    private int _lastGtIndex = -1;
+    private byte[] _chrom = new byte[256];
+    private int _chromLength = -1;
+    private long _chromRecords;
+    private long _lastPos;
+    private VcfContig? _contig;
+
+    private VcfValidator(VcfReader reader)
+    {
+        _reader = reader;
+        _header = reader.Header;
+        _issues = reader.Issues;
+        _v43 = _header.Version is not null && _header.Version >= new Version(4, 3);
+    }
+
+    /// <summary>Validates the file at <paramref name="path"/> (plain, gzip or BGZF).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="mode">Whether warnings make the file invalid.</param>
+    /// <param name="maxIssuesPerCode">How many issues of each code to keep (all are counted).</param>
+    /// <param name="progress">Called now and then with the number of records read; may be null.</param>
+    public static VcfValidationReport Validate(string path, VcfValidationMode mode = VcfValidationMode.Strict, int maxIssuesPerCode = 100, Action<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var sink = new VcfIssueSink(maxIssuesPerCode);
+        VcfReader reader;
+        try
+        {
+            reader = VcfReader.Open(path, sink);
+        }
+        catch (InvalidDataException ex)
+        {
+            sink.Add(VcfIssueCodes.Unreadable, VcfSeverity.Error, 0, 0, string.Empty, ex.Message);
+            return EmptyReport(path, mode, sink);
+        }
+
+        using (reader)
+        {
+            return Validate(reader, path, mode, progress);
+        }
+    }
+
+    /// <summary>Validates the records of an open reader (its header is already parsed and checked).</summary>
+    public static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode = VcfValidationMode.Strict, Action<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var v = new VcfValidator(reader);
+        if (reader.HeaderLineCount > 0 && reader.Header.FileFormat.Length == 0 && !reader.Issues.Has(VcfIssueCodes.FileFormat))
+        {
+            reader.Issues.Add(VcfIssueCodes.FileFormat, VcfSeverity.Error, 1, 0, "fileformat", "The ##fileformat line is missing.");
+        }
+
+        try
+        {
+            while (reader.Read())
+            {
+                v.Check(reader.Current);
+                if (progress is not null && (reader.RecordCount & 0xFFFF) == 0)
+                {
+                    progress(reader.RecordCount);
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            reader.Issues.Add(VcfIssueCodes.Unreadable, VcfSeverity.Error, reader.LineNumber, 0, string.Empty, ex.Message);
+        }
+
+        if (reader.HeaderLineCount == 0 && reader.RecordCount == 0 && !reader.Issues.Has(VcfIssueCodes.EmptyFile))
+        {
+            reader.Issues.Add(VcfIssueCodes.EmptyFile, VcfSeverity.Error, 0, 0, string.Empty, "The file is empty.");
+        }
+
+        v.FinishContig();
+        var types = new Dictionary<VcfVariantType, long>();
+        for (int i = 0; i < v._types.Length; i++)
+        {
+            if (v._types[i] > 0)
+            {
+                types[(VcfVariantType)i] = v._types[i];
+            }
+        }
+
+        return new VcfValidationReport
+        {
+            Path = path,
+            Mode = mode,
+            FileFormat = reader.Header.FileFormat,
+            Records = reader.RecordCount,
+            SkippedLines = reader.SkippedLineCount,
+            Samples = reader.Header.Samples.Count,
+            Contigs = v._contigCounts,
+            VariantTypes = types,
+            Issues = reader.Issues.Issues,
+            IssueCounts = reader.Issues.CountsByCode,
+            Errors = reader.Issues.ErrorCount,
+            Warnings = reader.Issues.WarningCount,
+        };
+    }
+
+    private static VcfValidationReport EmptyReport(string path, VcfValidationMode mode, VcfIssueSink sink) => new()
+    {
+        Path = path,
+        Mode = mode,
+        FileFormat = string.Empty,
+        Records = 0,
+        SkippedLines = 0,
+        Samples = 0,
+        Contigs = [],
+        VariantTypes = new Dictionary<VcfVariantType, long>(),
+        Issues = sink.Issues,
+        IssueCounts = sink.CountsByCode,
+        Errors = sink.ErrorCount,
+        Warnings = sink.WarningCount,
+    };
+
+    private void Report(string code, VcfSeverity severity, long line, int column, string field, string message) =>
+        _issues.Add(code, severity, line, column, field, message);
+
+    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes.Length > 80 ? bytes[..80] : bytes);
+
+    private void Check(in VcfRecord r)
+    {
+        long line = r.LineNumber;
+        int expectedColumns = _header.Samples.Count > 0 || _header.HasFormatColumn ? 9 + _header.Samples.Count : 8;
+        if (r.ColumnCount != expectedColumns && !(r.ColumnCount == 8 && _header.Samples.Count == 0))
+        {
+            Report(VcfIssueCodes.ColumnCount, VcfSeverity.Error, line, 0, string.Empty, $"The line has {r.ColumnCount} columns; the header has {expectedColumns}.");
+        }
+
+        CheckChrom(r.Chrom, line);
+        long pos = CheckPos(r, line);
+        CheckId(r.Id, line);
+        bool refOk = CheckRef(r.Ref, line);
+        int altCount = CheckAlt(r, refOk, pos, line);
+        CheckQual(r.QualText, line);
+        CheckFilter(r.FilterText, line);
+        CheckInfo(r, altCount, pos, line);
+        if (r.ColumnCount > 8)
+        {
+            CheckSamples(r, altCount, line);
+        }
+    }
+
+    private void CheckChrom(ReadOnlySpan<byte> chrom, long line)
+    {
+        // A CHROM may name an assembly contig in angle brackets (<1>); it is the same contig as 1 for ordering.
+        bool bracketed = chrom.Length > 2 && chrom[0] == (byte)'<' && chrom[^1] == (byte)'>';
+        if (bracketed)
+        {
+            chrom = chrom[1..^1];
+        }
+
+        if (_chromLength >= 0 && chrom.SequenceEqual(_chrom.AsSpan(0, _chromLength)))
+        {
+            _chromRecords++;
+            return;
+        }
+
+        // A new contig: the slow path runs once per contig.
+        FinishContig();
+        if (chrom.Length > _chrom.Length)
+        {
+            _chrom = new byte[chrom.Length * 2];
+        }
+
+        chrom.CopyTo(_chrom);
+        _chromLength = chrom.Length;
+        _chromRecords = 1;
+        _lastPos = long.MinValue;
+        _recent.Clear();
+        _recentKeys.Clear();
+        string name = Encoding.UTF8.GetString(chrom);
+        if (chrom.IsEmpty || chrom.IndexOfAny(s_whitespace) >= 0 || (_v43 && !VcfHeaderRules.IsValidContigName(name, allowStar: false))
+            || chrom.IndexOfAny((byte)'<', (byte)'>') >= 0 || chrom.IndexOf((byte)',') >= 0 || (!_v43 && chrom.IndexOf((byte)':') >= 0))
+        {
+            Report(VcfIssueCodes.InvalidChrom, VcfSeverity.Error, line, 1, "CHROM", $"CHROM '{name}' is empty or has forbidden characters.");
+        }
+
+        if (!_finishedContigs.Add(name))
+        {
+            Report(VcfIssueCodes.NonContiguous, VcfSeverity.Warning, line, 1, "CHROM", $"Records of contig '{name}' are not contiguous: it appears again after another contig.");
+        }
+
+        _contig = _header.TryGetContig(name, out VcfContig? c) ? c : null;
+        if (_contig is null && _header.Contigs.Count > 0 && _undeclaredContigs.Add(name))
+        {
+            Report(VcfIssueCodes.UndeclaredContig, VcfSeverity.Note, line, 1, "CHROM", $"Contig '{name}' has no ##contig line.");
+        }
+    }
+
+    private void FinishContig()
+    {
+        if (_chromLength >= 0 && _chromRecords > 0)
+        {
+            _contigCounts.Add(new VcfContigCount(Encoding.UTF8.GetString(_chrom.AsSpan(0, _chromLength)), _chromRecords));
+            _chromRecords = 0;
+        }
+    }
+
+    private long CheckPos(in VcfRecord r, long line)
+    {
+        ReadOnlySpan<byte> text = r.PosText;
+        if (!VcfValues.TryParseInt64(text, out long pos) || pos < 0 || text[0] == (byte)'+' || text[0] == (byte)'-')
+        {
+            Report(VcfIssueCodes.InvalidPos, VcfSeverity.Error, line, 2, "POS", $"POS '{Text(text)}' is not a non-negative integer.");
+            return -1;
+        }
+
+        if (pos > int.MaxValue)
+        {
+            Report(VcfIssueCodes.InvalidPos, VcfSeverity.Error, line, 2, "POS", $"POS {pos} is beyond 2^31-1.");
+        }
+
+        if (_contig?.Length is long length && pos > length + 1)
+        {
+            Report(VcfIssueCodes.InvalidPos, VcfSeverity.Error, line, 2, "POS", $"POS {pos} is beyond the length {length} of contig {_contig.Id}.");
+        }
+
+        if (pos < _lastPos)
+        {
+            Report(VcfIssueCodes.Unsorted, VcfSeverity.Warning, line, 2, "POS", $"POS {pos} comes after {_lastPos} on the same contig: the file is not sorted.");
+        }
+
+        _lastPos = pos;
+        return pos;
+    }
+
+    private void CheckId(ReadOnlySpan<byte> id, long line)
+    {
+        if (id.IsEmpty || id.IndexOfAny(s_whitespace) >= 0)
+        {
+            Report(VcfIssueCodes.InvalidId, VcfSeverity.Error, line, 3, "ID", "ID is empty or has whitespace.");
+            return;
+        }
+
+        if (VcfValues.IsMissing(id) || id.IndexOf((byte)';') < 0)
+        {
+            return;
+        }
+
+        // Several IDs: no empty entries and no repeats.
+        int n = 0;
+        foreach (ReadOnlySpan<byte> part in new VcfListEnumerator(id, (byte)';'))
+        {
+            if (part.IsEmpty || VcfValues.IsMissing(part))
+            {
+                Report(VcfIssueCodes.InvalidId, VcfSeverity.Error, line, 3, "ID", "ID has an empty or '.' entry in a ';' list.");
+                return;
+            }
+
+            int m = 0;
+            foreach (ReadOnlySpan<byte> other in new VcfListEnumerator(id, (byte)';'))
+            {
+                if (m++ < n && other.SequenceEqual(part))
+                {
+                    Report(VcfIssueCodes.InvalidId, VcfSeverity.Error, line, 3, "ID", $"ID '{Text(part)}' is repeated.");
+                    return;
+                }
+            }
+
+            n++;
+        }
+    }
+
+    private bool CheckRef(ReadOnlySpan<byte> reference, long line)
+    {
+        if (reference.IsEmpty || reference.IndexOfAny(s_notBases) >= 0)
+        {
+            Report(VcfIssueCodes.InvalidRef, VcfSeverity.Error, line, 4, "REF", $"REF '{Text(reference)}' must be one or more of A, C, G, T, N.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private int CheckAlt(in VcfRecord r, bool refOk, long pos, long line)
+    {
+        ReadOnlySpan<byte> alt = r.AltText;
+        ReadOnlySpan<byte> reference = r.Ref;
+        if (VcfValues.IsMissing(alt))
+        {
+            _types[(int)VcfVariantType.Reference]++;
+            return 0;
+        }
+
+        if (alt.IsEmpty)
+        {
+            Report(VcfIssueCodes.InvalidAlt, VcfSeverity.Error, line, 5, "ALT", "ALT is empty (use '.' for no alternate allele).");
+            return 0;
+        }
+
+        int count = 0;
+        foreach (ReadOnlySpan<byte> a in new VcfListEnumerator(alt, (byte)','))
+        {
+            count++;
+            if (!IsValidAllele(a))
+            {
+                Report(VcfIssueCodes.InvalidAlt, VcfSeverity.Error, line, 5, "ALT", $"ALT allele '{Text(a)}' is not bases, '*', a <symbolic> allele or a breakend.");
+                continue;
+            }
+
+            VcfVariantType type = VcfAlleles.Classify(reference, a);
+            _types[(int)type]++;
+            if (refOk && pos >= 0 && type is not (VcfVariantType.Symbolic or VcfVariantType.Breakend or VcfVariantType.SpanningDeletion))
+            {
+                CheckDuplicate(pos, reference, a, line);
+            }
+        }
+
+        return count;
+    }
+
+    private static bool IsValidAllele(ReadOnlySpan<byte> a)
+    {
+        if (a.IsEmpty)
+        {
+            return false;
+        }
+
+        if (a.IndexOfAny(s_notBases) < 0)
+        {
+            return true;
+        }
+
+        if (a.Length == 1 && a[0] == (byte)'*')
+        {
+            return true;
+        }
+
+        if (a[0] == (byte)'<')
+        {
+            // <ID>, with no further angle brackets inside.
+            return a.Length > 2 && a[^1] == (byte)'>' && a[1..^1].IndexOfAny((byte)'<', (byte)'>') < 0 && a.IndexOfAny(s_whitespace) < 0;
+        }
+
+        // Breakends: t[p[, t]p], ]p]t, [p[t (p may be <contig>:pos), or single breakends .t / t.
+        if (a[0] == (byte)'.' && a.Length > 1)
+        {
+            return a[1..].IndexOfAny(s_notBases) < 0;
+        }
+
+        if (a[^1] == (byte)'.' && a.Length > 1)
+        {
+            return a[..^1].IndexOfAny(s_notBases) < 0;
+        }
+
+        int open = a.IndexOfAny((byte)'[', (byte)']');
+        if (open < 0)
+        {
+            return false;
+        }
+
+        byte bracket = a[open];
+        int close = a[(open + 1)..].IndexOf(bracket);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        close += open + 1;
+        ReadOnlySpan<byte> mate = a[(open + 1)..close];
+        ReadOnlySpan<byte> bases = open == 0 ? a[(close + 1)..] : a[..open];
+        if (open != 0 && close != a.Length - 1)
+        {
+            return false;
+        }
+
+        return mate.IndexOf((byte)':') > 0 && !bases.IsEmpty && bases.IndexOfAny(s_notBases) < 0;
+    }
+
+    private void CheckDuplicate(long pos, ReadOnlySpan<byte> reference, ReadOnlySpan<byte> alt, long line)
+    {
+        // Compare alleles in trimmed form so TAT>TGT at 123 and A>G at 124 are seen as the same change.
+        int prefix = 0;
+        while (prefix < reference.Length - 1 && prefix < alt.Length - 1 && (reference[prefix] | 0x20) == (alt[prefix] | 0x20))
+        {
+            prefix++;
+        }
+
+        ReadOnlySpan<byte> r = reference[prefix..];
+        ReadOnlySpan<byte> a = alt[prefix..];
+        int suffix = 0;
+        while (suffix < r.Length - 1 && suffix < a.Length - 1 && (r[r.Length - 1 - suffix] | 0x20) == (a[a.Length - 1 - suffix] | 0x20))
+        {
+            suffix++;
+        }
+
+        r = r[..^suffix];
+        a = a[..^suffix];
+        Span<byte> at = stackalloc byte[9];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(at, pos + prefix);
+        at[8] = (byte)'>';
+        ulong key = Fnv(Fnv(Fnv(14695981039346656037UL, at[..8]), r), at[8..]);
+        key = Fnv(key, a);
+        long end = pos + reference.Length;
+        while (_recent.Count > 0 && _recent.Peek().End < pos)
+        {
+            (long _, ulong old) = _recent.Dequeue();
+            if (--_recentKeys[old] == 0)
+            {
+                _recentKeys.Remove(old);
+            }
+        }
+
+        if (_recentKeys.TryGetValue(key, out int seen))
+        {
+            Report(VcfIssueCodes.Duplicate, VcfSeverity.Warning, line, 5, "ALT", $"The change {Text(r)}>{Text(a)} at {pos + prefix} repeats an earlier record.");
+        }
+
+        _recentKeys[key] = seen + 1;
+        _recent.Enqueue((end, key));
+    }
+
+    private static ulong Fnv(ulong hash, ReadOnlySpan<byte> data)
+    {
+        foreach (byte b in data)
+        {
+            hash = (hash ^ (uint)(b | 0x20)) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private void CheckQual(ReadOnlySpan<byte> qual, long line)
+    {
+        if (VcfValues.IsMissing(qual))
+        {
+            return;
+        }
+
+        if (!VcfValues.TryParseFloat(qual, out float q) || q < 0)
+        {
+            Report(VcfIssueCodes.InvalidQual, VcfSeverity.Error, line, 6, "QUAL", $"QUAL '{Text(qual)}' is not a non-negative number or '.'.");
+        }
+    }
+
+    private void CheckFilter(ReadOnlySpan<byte> filter, long line)
+    {
+        if (VcfValues.IsMissing(filter) || filter.SequenceEqual("PASS"u8))
+        {
+            return;
+        }
+
+        if (filter.IsEmpty || filter.IndexOfAny(s_whitespace) >= 0 || (filter.Length == 1 && filter[0] == (byte)'0'))
+        {
+            Report(VcfIssueCodes.InvalidFilter, VcfSeverity.Error, line, 7, "FILTER", "FILTER is empty or has whitespace.");
+            return;
+        }
+
+        int n = 0;
+        foreach (ReadOnlySpan<byte> f in new VcfListEnumerator(filter, (byte)';'))
+        {
+            if (f.IsEmpty || VcfValues.IsMissing(f) || (f.Length == 1 && f[0] == (byte)'0'))
+            {
+                Report(VcfIssueCodes.InvalidFilter, VcfSeverity.Error, line, 7, "FILTER", "FILTER has an empty, '.' or reserved '0' entry in a ';' list.");
+                return;
+            }
+
+            int m = 0;
+            foreach (ReadOnlySpan<byte> other in new VcfListEnumerator(filter, (byte)';'))
+            {
+                if (m++ < n && other.SequenceEqual(f))
+                {
+                    Report(VcfIssueCodes.InvalidFilter, VcfSeverity.Error, line, 7, "FILTER", $"FILTER '{Text(f)}' is repeated.");
+                    return;
+                }
+            }
+
+            n++;
+            if (!f.SequenceEqual("PASS"u8) && !_header.TryGetFilter(f, out _))
+            {
+                string name = Encoding.UTF8.GetString(f);
+                if (_undeclaredFilters.Add(name))
+                {
+                    Report(VcfIssueCodes.Undefined, VcfSeverity.Note, line, 7, "FILTER/" + name, $"FILTER '{name}' has no ##FILTER line.");
+                }
+            }
+        }
+    }
+
+    private void CheckInfo(in VcfRecord r, int altCount, long pos, long line)
+    {
+        ReadOnlySpan<byte> info = r.InfoText;
+        if (VcfValues.IsMissing(info))
+        {
+            return;
+        }
+
+        if (info.IsEmpty || info.IndexOfAny(s_whitespace) >= 0)
+        {
+            Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO", "INFO is empty or has whitespace.");
+            if (info.IsEmpty)
+            {
+                return;
+            }
+        }
+
+        int n = 0;
+        // Files repeat the same INFO keys in the same order: while this record's keys match the previous record's
+        // (which were checked unique), reuse their definitions and skip the repeat check.
+        bool sameSoFar = true;
+        foreach (VcfInfoEntry e in new VcfInfoEnumerator(info))
+        {
+            n++;
+            if (e.Key.IsEmpty)
+            {
+                Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO", "INFO has an empty entry.");
+                sameSoFar = false;
+                continue;
+            }
+
+            int slot = n - 1;
+            VcfFieldDefinition? def;
+            if (sameSoFar && slot < _infoKeyCount && e.Key.SequenceEqual(_infoKeys[slot]))
+            {
+                def = _infoDefs[slot];
+            }
+            else
+            {
+                sameSoFar = false;
+                if (n > 1 && IsRepeatedKey(info, e.Key, n))
+                {
+                    Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO/" + Text(e.Key), $"INFO key '{Text(e.Key)}' appears more than once.");
+                }
+                else if (slot < _infoKeys.Length)
+                {
+                    // Only unique keys enter the cache, so a cached prefix is always repeat-free.
+                    _infoKeys[slot] = e.Key.ToArray();
+                    _infoKeyCount = slot + 1;
+                    _infoDefs[slot] = _header.TryGetInfo(e.Key, out VcfFieldDefinition? found) ? found : Undeclared(_undeclaredInfo, info: true, e.Key, line);
+                    def = _infoDefs[slot];
+                    goto Checked;
+                }
+
+                if (!_header.TryGetInfo(e.Key, out def))
+                {
+                    def = Undeclared(_undeclaredInfo, info: true, e.Key, line);
+                }
+            }
+
+            Checked:
+            if (def is null)
+            {
+                continue;
+            }
+
+            string? field = null;
+            if (def.Type == VcfValueType.Flag)
+            {
+                // The reference validator accepts a flag written as KEY=0 or KEY=1; other values are errors.
+                if (e.HasValue && !(e.Value.Length == 1 && (e.Value[0] == (byte)'0' || e.Value[0] == (byte)'1')))
+                {
+                    Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, 8, "INFO/" + def.Id, $"INFO {def.Id} is a Flag and takes no value.");
+                }
+
+                continue;
+            }
+
+            if (!e.HasValue)
+            {
+                Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, 8, field ??= "INFO/" + def.Id, $"INFO {def.Id} has no value but is not a Flag.");
+                continue;
+            }
+
+            CheckValues(e.Value, def, altCount, 2, line, 8, "INFO");
+            if (def.Id == "END" && VcfValues.TryParseInt64(e.Value, out long end) && pos >= 0 && end < pos)
+            {
+                Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO/END", $"END {end} is before POS {pos}.");
+            }
+        }
+    }
+
+    private static bool IsRepeatedKey(ReadOnlySpan<byte> info, ReadOnlySpan<byte> key, int index)
+    {
+        int i = 0;
+        foreach (VcfInfoEntry e in new VcfInfoEnumerator(info))
+        {
+            if (++i >= index)
+            {
+                return false;
+            }
+
+            if (e.Key.SequenceEqual(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private VcfFieldDefinition? Undeclared(Dictionary<string, VcfFieldDefinition?> cache, bool info, ReadOnlySpan<byte> key, long line)
+    {
+        string name = Encoding.UTF8.GetString(key);
+        if (cache.TryGetValue(name, out VcfFieldDefinition? def))
+        {
+            return def;
+        }
+
+        string kind = info ? "INFO" : "FORMAT";
+        bool validKey = IsValidKey(name);
+        if (!validKey)
+        {
+            Report(info ? VcfIssueCodes.InvalidInfo : VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, info ? 8 : 9, $"{kind}/{name}", $"'{name}' is not a valid {kind} key.");
+        }
+
+        def = VcfHeaderRules.Builtin(info, name);
+        if (validKey)
+        {
+            Report(VcfIssueCodes.Undefined, VcfSeverity.Note, line, info ? 8 : 9, $"{kind}/{name}", $"{kind} key '{name}' has no ##{kind} line.");
+        }
+
+        cache[name] = def;
+        return def;
+    }
+
+    private static bool IsValidKey(string key)
+    {
+        // VCF 4.3 section 1.6.1: ^([A-Za-z_][0-9A-Za-z_.]*|1000G)$
+        if (key == "1000G")
+        {
+            return true;
+        }
+
+        if (key.Length == 0 || !(char.IsAsciiLetter(key[0]) || key[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (char c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] s_nonNegativeInfo = ["AC", "AF", "AN", "BQ", "DP", "END", "MQ", "MQ0", "NS", "SB"];
+    private static readonly string[] s_nonNegativeFormat = ["AD", "ADF", "ADR", "DP", "EC", "GQ", "HQ", "MQ", "PQ"];
+
+    /// <summary>Checks a value list against its definition; returns false when an issue was reported.</summary>
+    private bool CheckValues(ReadOnlySpan<byte> value, VcfFieldDefinition def, int altCount, int ploidy, long line, int column, string kind)
+    {
+        int expected = def.Number.ExpectedCount(altCount, ploidy);
+        int count = VcfValues.IsMissing(value) ? -1 : VcfValues.CountValues(value);
+        // With ALT '.', per-allele counts cannot be judged (1000 Genomes writes AC=0 on such records).
+        bool judged = (altCount > 0 || def.Number.Kind == VcfNumberKind.Fixed)
+            && !(kind == "INFO" && def.Number.Kind == VcfNumberKind.PerGenotype); // INFO Number=G has no sample ploidy to count with
+        if (count >= 0 && expected >= 0 && judged && count != expected && !(def.Type == VcfValueType.String && def.Number.Kind == VcfNumberKind.Fixed && expected == 1))
+        {
+            Report(VcfIssueCodes.CountMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} has {count} value(s); Number={def.Number} means {expected} here.");
+            return false;
+        }
+
+        if (def.Type is VcfValueType.String)
+        {
+            if (def.Id is "AA" && kind == "INFO" && value.IndexOf((byte)',') >= 0)
+            {
+                Report(VcfIssueCodes.CountMismatch, VcfSeverity.Error, line, column, "INFO/AA", "INFO AA takes one value.");
+                return false;
+            }
+
+            if (def.Id is "CIGAR" && kind == "INFO" && !IsCigarList(value))
+            {
+                Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, "INFO/CIGAR", "INFO CIGAR must be CIGAR strings (digits followed by M, I, D, N, S, H, P, X or =).");
+                return false;
+            }
+
+            return true;
+        }
+
+        bool nonNegative = Array.IndexOf(kind == "INFO" ? s_nonNegativeInfo : s_nonNegativeFormat, def.Id) >= 0;
+        foreach (ReadOnlySpan<byte> item in new VcfListEnumerator(value, (byte)','))
+        {
+            if (VcfValues.IsMissing(item))
+            {
+                continue;
+            }
+
+            switch (def.Type)
+            {
+                case VcfValueType.Integer:
+                    if (!VcfValues.TryParseInt64(item, out long iv) || item[^1] == (byte)'.')
+                    {
+                        Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} value '{Text(item)}' is not an integer.");
+                        return false;
+                    }
+
+                    if (iv > int.MaxValue || iv < int.MinValue + 8)
+                    {
+                        Report(VcfIssueCodes.IntegerRange, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} value {iv} is outside the 32-bit range VCF allows (-2^31+8 to 2^31-1).");
+                        return false;
+                    }
+
+                    if (nonNegative && iv < 0)
+                    {
+                        Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} must not be negative.");
+                        return false;
+                    }
+
+                    break;
+                case VcfValueType.Float:
+                    if (!VcfValues.TryParseFloat(item, out float fv))
+                    {
+                        Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} value '{Text(item)}' is not a number.");
+                        return false;
+                    }
+
+                    if (nonNegative && fv < 0)
+                    {
+                        Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} must not be negative.");
+                        return false;
+                    }
+
+                    break;
+                case VcfValueType.Character:
+                    if (item.Length != 1)
+                    {
+                        Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} value '{Text(item)}' is not one character.");
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCigarList(ReadOnlySpan<byte> value)
+    {
+        foreach (ReadOnlySpan<byte> cigar in new VcfListEnumerator(value, (byte)','))
+        {
+            if (VcfValues.IsMissing(cigar))
+            {
+                continue;
+            }
+
+            bool digits = false;
+            foreach (byte b in cigar)
+            {
+                if ((uint)(b - '0') <= 9)
+                {
+                    digits = true;
+                }
+                else if ("MIDNSHPX="u8.IndexOf(b) >= 0 && digits)
+                {
+                    digits = false;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            if (digits || cigar.IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void CheckSamples(in VcfRecord r, int altCount, long line)
+    {
+        ReadOnlySpan<byte> format = r.FormatText;
+        if (format.IsEmpty || format.IndexOfAny(s_whitespace) >= 0)
+        {
+            Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT", "FORMAT is empty or has whitespace.");
+            return;
+        }
+
+        if (VcfValues.IsMissing(format))
+        {
+            return;
+        }
+
+        int keys = 0;
+        int gtIndex = -1;
+        if (format.SequenceEqual(_lastFormat))
+        {
+            // Same FORMAT as the previous record: its keys were checked and their definitions are in _formatDefs.
+            keys = _lastFormatKeys;
+            gtIndex = _lastGtIndex;
+        }
+        else if (!CheckFormatKeys(format, line, out keys, out gtIndex))
+        {
+            return;
+        }
+
+        CheckSampleColumns(r, altCount, line, keys, gtIndex);
+    }
+
+    private bool CheckFormatKeys(ReadOnlySpan<byte> format, long line, out int keys, out int gtIndex)
+    {
+        keys = 0;
+        gtIndex = -1;
+        _lastFormat = [];
+        foreach (ReadOnlySpan<byte> k in new VcfListEnumerator(format, (byte)':'))
+        {
+            if (k.IsEmpty)
+            {
+                Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT", "FORMAT has an empty key.");
+                return false;
+            }
+
+            int m = 0;
+            foreach (ReadOnlySpan<byte> other in new VcfListEnumerator(format, (byte)':'))
+            {
+                if (m++ < keys && other.SequenceEqual(k))
+                {
+                    Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT/" + Text(k), $"FORMAT key '{Text(k)}' appears more than once.");
+                    return false;
+                }
+            }
+
+            if (!IsValidFormatKey(k))
+            {
+                Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT/" + Text(k), $"FORMAT key '{Text(k)}' has characters the specification forbids.");
+                return false;
+            }
+
+            if (k.SequenceEqual("GT"u8))
+            {
+                gtIndex = keys;
+                if (keys != 0)
+                {
+                    Report(VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, 9, "FORMAT/GT", "GT must be the first FORMAT key.");
+                }
+            }
+
+            if (!_header.TryGetFormat(k, out VcfFieldDefinition? def))
+            {
+                def = Undeclared(_undeclaredFormat, info: false, k, line);
+            }
+
+            if (keys < _formatDefs.Length)
+            {
+                _formatDefs[keys] = def;
+            }
+
+            keys++;
+        }
+
+        _lastFormat = format.ToArray();
+        _lastFormatKeys = keys;
+        _lastGtIndex = gtIndex;
+        return true;
+    }
+
+    private void CheckSampleColumns(in VcfRecord r, int altCount, long line, int keys, int gtIndex)
+    {
+        int samples = Math.Min(r.SampleCount, _header.Samples.Count);
+        int checkedKeys = Math.Min(keys, _formatDefs.Length);
+        for (int s = 0; s < samples; s++)
+        {
+            ReadOnlySpan<byte> sample = r.Sample(s);
+            int column = 10 + s;
+            if (sample.IsEmpty)
+            {
+                Report(VcfIssueCodes.SampleFields, VcfSeverity.Error, line, column, "FORMAT", "A sample column is empty (use '.').");
+                continue;
+            }
+
+            int ploidy = 2;
+            int f = 0;
+            foreach (ReadOnlySpan<byte> value in new VcfListEnumerator(sample, (byte)':'))
+            {
+                if (f >= keys)
+                {
+                    Report(VcfIssueCodes.SampleFields, VcfSeverity.Error, line, column, "FORMAT", $"The sample has more values than FORMAT's {keys} keys.");
+                    break;
+                }
+
+                if (f == gtIndex)
+                {
+                    ploidy = CheckGenotype(value, altCount, line, column);
+                }
+                else if (f < checkedKeys && _formatDefs[f] is VcfFieldDefinition def && !VcfValues.IsMissing(value))
+                {
+                    if (!CheckValues(value, def, altCount, ploidy, line, column, "FORMAT"))
+                    {
+                        if (def.Number.Kind == VcfNumberKind.PerGenotype && gtIndex >= 0)
+                        {
+                            Report(VcfIssueCodes.PloidyMismatch, VcfSeverity.Error, line, column, "FORMAT/" + def.Id, $"FORMAT {def.Id} does not fit the genotype's ploidy {ploidy} and {altCount + 1} alleles.");
+                        }
+
+                        break;
+                    }
+                }
+
+                f++;
+            }
+        }
+    }
+
+    private bool IsValidFormatKey(ReadOnlySpan<byte> key)
+    {
+        // VCF 4.3: [A-Za-z_][0-9A-Za-z_.]*; VCF 4.1/4.2 keys are alphanumeric.
+        if (!(char.IsAsciiLetter((char)key[0]) || (_v43 && key[0] == (byte)'_')))
+        {
+            return false;
+        }
+
+        foreach (byte b in key)
+        {
+            if (!char.IsAsciiLetterOrDigit((char)b) && !(_v43 && b is (byte)'_' or (byte)'.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int CheckGenotype(ReadOnlySpan<byte> gt, int altCount, long line, int column)
+    {
+        if (!VcfGenotype.TryParse(gt, out VcfGenotype g))
+        {
+            Report(VcfIssueCodes.InvalidGenotype, VcfSeverity.Error, line, column, "FORMAT/GT", $"GT '{Text(gt)}' is not a genotype (allele indexes or '.', separated by '/' or '|').");
+            return 2;
+        }
+
+        // With ALT '.', the reference validator does not judge allele indexes (passed_body_alt has 0|1 there).
+        if (altCount > 0 && g.MaxAllele > altCount)
+        {
+            Report(VcfIssueCodes.GenotypeAlleleRange, VcfSeverity.Error, line, column, "FORMAT/GT", $"GT '{Text(gt)}' refers to allele {g.MaxAllele} but the record has {altCount} ALT allele(s).");
+        }
+
+        return g.Ploidy;
+    }
+
+    private static byte[] BuildNotBases()
+    {
+        var list = new List<byte>();
+        for (int b = 0; b < 256; b++)
+        {
+            if ("ACGTNacgtn".IndexOf((char)b, StringComparison.Ordinal) < 0)
+            {
+                list.Add((byte)b);
+            }
+        }
+
+        return [.. list];
+    }
+}

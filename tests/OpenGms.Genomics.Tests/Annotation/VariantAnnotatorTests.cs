@@ -1,0 +1,137 @@
+using OpenGms.Genomics.Annotation.Consequences;
+using OpenGms.Genomics.Annotation.GeneModels;
+using OpenGms.Genomics.Annotation.Sequences;
+
+namespace OpenGms.Genomics.Tests.Annotation;
+
+/// <summary>
+/// A hand-made two-exon transcript whose expected consequences and HGVS were worked out by hand (see the layout
+/// below). Every case is also run on the reverse-complemented chromosome with the transcript on the minus strand:
+/// the transcript-level answers must not change.
+/// </summary>
+public sealed class VariantAnnotatorTests
+{
+    // 1-10 upstream | 11-22 exon 1: CC (5'UTR) ATG GCT AAA G | 23-42 intron GT...AG | 43-54 exon 2: GA TGC TAA (stop) CCCC | 55-64
+    // CDS 13..50, protein M A K G C *  (c.1 = 13; c.10 = 22; c.11 = 43; c.18 = 50; *1 = 51).
+    private const string Chromosome = "TTTTTTTTTT" + "CCATGGCTAAAG" + "GTAAGTTTTTTTTTTTTCAG" + "GATGCTAACCCC" + "TTTTTTTTTT";
+
+    private static (VariantAnnotator Annotator, Func<int, int> Map, Func<string, string> Bases) Setup(bool minus)
+    {
+        int length = Chromosome.Length;
+        string sequence = minus ? Nucleotides.ReverseComplement(Chromosome) : Chromosome;
+        var genome = new WindowedSequence();
+        genome.Add("s", length, [1], [length], System.Text.Encoding.ASCII.GetBytes(sequence));
+        Transcript transcript = minus
+            ? new Transcript("T1", "1", "G1", "GENE", "protein_coding", "s", Strand.Reverse, [length + 1 - 54, length + 1 - 22], [length + 1 - 43, length + 1 - 11], length + 1 - 50, length + 1 - 13, 0, TranscriptTags.None, "P1")
+            : new Transcript("T1", "1", "G1", "GENE", "protein_coding", "s", Strand.Forward, [11, 43], [22, 54], 13, 50, 0, TranscriptTags.None, "P1");
+        var annotator = new VariantAnnotator(new TranscriptIndex([transcript]), genome);
+        return (annotator, p => minus ? length + 1 - p : p, b => minus ? Nucleotides.ReverseComplement(b) : b);
+    }
+
+    /// <summary>Runs a forward-strand VCF allele, or its mirror image on the minus-strand set-up.</summary>
+    private static TranscriptAnnotation Run(bool minus, int position, string reference, string alternate)
+    {
+        (VariantAnnotator annotator, Func<int, int> map, Func<string, string> bases) = Setup(minus);
+        int pos = position;
+        string r = reference;
+        string a = alternate;
+        if (minus)
+        {
+            // Mirror the allele; for an indel keep a VCF anchor base on the new left side.
+            int end = position + reference.Length - 1;
+            pos = map(end);
+            r = bases(reference);
+            a = bases(alternate);
+            if (reference.Length != alternate.Length)
+            {
+                // Forward anchor is the first base; on the mirror it becomes the last: move it to the front.
+                string anchor = Nucleotides.ReverseComplement(Chromosome)[pos - 2].ToString();
+                r = anchor + r[..^1];
+                a = anchor + a[..^1];
+                pos--;
+            }
+        }
+
+        AlleleAnnotation annotation = annotator.Annotate("s", pos, r, a);
+        return Assert.Single(annotation.Transcripts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_missense_gives_cdot_pdot_and_exon(bool minus)
+    {
+        TranscriptAnnotation t = Run(minus, 16, "G", "A");
+
+        Assert.Equal(ConsequenceTerm.MissenseVariant, t.Consequences.MostSevere);
+        Assert.Equal("T1.1:c.4G>A", t.HgvsC);
+        Assert.Equal("P1:p.Ala2Thr", t.HgvsP);
+        Assert.Equal("1/2", t.ExonText());
+    }
+
+    [Theory]
+    [InlineData(false, 24, "T", "C", "T1.1:c.10+2T>C", ConsequenceTerm.SpliceDonorVariant)]
+    [InlineData(true, 24, "T", "C", "T1.1:c.10+2T>C", ConsequenceTerm.SpliceDonorVariant)]
+    [InlineData(false, 40, "C", "T", "T1.1:c.11-3C>T", ConsequenceTerm.SpliceRegionVariant)]
+    [InlineData(true, 40, "C", "T", "T1.1:c.11-3C>T", ConsequenceTerm.SpliceRegionVariant)]
+    [InlineData(false, 30, "T", "A", "T1.1:c.10+8T>A", ConsequenceTerm.SpliceRegionVariant)]
+    [InlineData(false, 32, "T", "A", "T1.1:c.10+10T>A", ConsequenceTerm.IntronVariant)]
+    [InlineData(true, 32, "T", "A", "T1.1:c.10+10T>A", ConsequenceTerm.IntronVariant)]
+    [InlineData(false, 12, "C", "A", "T1.1:c.-1C>A", ConsequenceTerm.FivePrimeUtrVariant)]
+    [InlineData(true, 12, "C", "A", "T1.1:c.-1C>A", ConsequenceTerm.FivePrimeUtrVariant)]
+    [InlineData(false, 52, "C", "A", "T1.1:c.*2C>A", ConsequenceTerm.ThreePrimeUtrVariant)]
+    [InlineData(true, 52, "C", "A", "T1.1:c.*2C>A", ConsequenceTerm.ThreePrimeUtrVariant)]
+    public void Annotate_noncoding_positions_give_offsets_and_terms(bool minus, int position, string reference, string alternate, string hgvsc, ConsequenceTerm term)
+    {
+        TranscriptAnnotation t = Run(minus, position, reference, alternate);
+
+        Assert.Equal(term, t.Consequences.MostSevere);
+        Assert.Equal(hgvsc, t.HgvsC);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_stop_codon_change_is_stop_lost_extension(bool minus)
+    {
+        TranscriptAnnotation t = Run(minus, 48, "T", "G");
+
+        Assert.Equal(ConsequenceTerm.StopLost, t.Consequences.MostSevere);
+        Assert.Equal("P1:p.Ter6GluextTer?", t.HgvsP);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_codon_deletion_is_inframe_deletion(bool minus)
+    {
+        TranscriptAnnotation t = Run(minus, 18, "TAAA", "T");
+
+        Assert.True(t.Consequences.Contains(ConsequenceTerm.InframeDeletion));
+        Assert.Equal("T1.1:c.7_9del", t.HgvsC);
+        Assert.Equal("P1:p.Lys3del", t.HgvsP);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_left_aligned_insertion_in_run_shifts_3prime_to_dup_and_frameshift(bool minus)
+    {
+        TranscriptAnnotation t = Run(minus, 18, "T", "TA");
+
+        Assert.Equal(ConsequenceTerm.FrameshiftVariant, t.Consequences.MostSevere);
+        Assert.Equal("T1.1:c.9dup", t.HgvsC);
+        Assert.Equal("P1:p.Gly4ArgfsTer?", t.HgvsP);
+    }
+
+    [Fact]
+    public void Annotate_far_upstream_is_intergenic_and_near_is_upstream()
+    {
+        (VariantAnnotator annotator, _, _) = Setup(minus: false);
+
+        AlleleAnnotation near = annotator.Annotate("s", 5, "T", "A");
+
+        Assert.Equal(ConsequenceTerm.UpstreamGeneVariant, near.MostSevere);
+        Assert.Equal(6, near.Transcripts[0].Distance);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using OpenGms.Genomics.Indexing;
+using OpenGms.Genomics.Vcf;
+using OpenGms.Testing;
+
+namespace OpenGms.Genomics.Tests.Indexing;
+
+public sealed class IndexTests
+{
+    private static List<string> Query(string vcfGz, GenomicIndex index, params GenomicRegion[] regions)
+    {
+        using VcfReader reader = VcfReader.Open(vcfGz);
+        var rr = new VcfRegionReader(reader, index, regions);
+        var lines = new List<string>();
+        while (rr.Read())
+        {
+            lines.Add(Encoding.UTF8.GetString(rr.Current.Line));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The oracle: a linear scan of every record, keeping those that overlap.</summary>
+    private static List<string> Scan(string vcf, GenomicRegion region)
+    {
+        using VcfReader reader = VcfReader.Open(vcf);
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            VcfRecord r = reader.Current;
+            if (Encoding.UTF8.GetString(r.Chrom) == region.Chrom && region.Overlaps(r.Position, VcfWriter.RecordEnd(r.Line, r.Position)))
+            {
+                lines.Add(Encoding.UTF8.GetString(r.Line));
+            }
+        }
+
+        return lines;
+    }
+
+    [Theory]
+    [InlineData(".tbi", "1:1-10000000")]
+    [InlineData(".csi", "1:1-10000000")]
+    [InlineData(".tbi", "2:5000000-40000000")]
+    [InlineData(".csi", "10")]
+    [InlineData(".tbi", "10:12345")]
+    public void Query_htslib_index_matches_linear_scan(string extension, string regionText)
+    {
+        string gz = SharedData.PathOf("variants/vcf-conformance/htslib/derived/index.vcf.gz");
+        GenomicIndex index = GenomicIndex.Read(gz + extension);
+        Assert.True(GenomicRegion.TryParse(regionText, out GenomicRegion region));
+        Assert.Equal(extension == ".csi", index.IsCsi);
+        Assert.Equal(Scan(gz, region), Query(gz, index, region));
+    }
+
+    [Theory]
+    [InlineData("1:3000151-3000151", "vcf_file.1.3000151.out")]
+    [InlineData("2:3199812-3199812", "vcf_file.2.3199812.out")]
+    public void Written_index_answers_like_tabix(string regionText, string expectedFile)
+    {
+        string vcf = SharedData.PathOf("variants/vcf-conformance/htslib/tabix/vcf_file.vcf");
+        string[] expected = File.ReadAllLines(SharedData.PathOf("variants/vcf-conformance/htslib/tabix/" + expectedFile));
+        using var dir = new TempDirectory();
+        string gz = dir.File("out.vcf.gz");
+        using (VcfReader reader = VcfReader.Open(vcf))
+        {
+            using var writer = new VcfWriter(gz, reader.Header, bgzf: true, writeIndex: true);
+            while (reader.Read())
+            {
+                writer.Write(reader.Current);
+            }
+
+            writer.Complete();
+        }
+
+        Assert.True(GenomicRegion.TryParse(regionText, out GenomicRegion region));
+        GenomicIndex index = GenomicIndex.OpenBeside(gz)!;
+        Assert.Equal(expected, Query(gz, index, region));
+    }
+
+    [Theory]
+    [InlineData("chr1:100-200", "chr1", 100, 200)]
+    [InlineData("chr1:1,000-2,000", "chr1", 1000, 2000)]
+    [InlineData("chrX", "chrX", 1, long.MaxValue)]
+    [InlineData("HLA-A*01:01:1-5", "HLA-A*01:01", 1, 5)]
+    public void GenomicRegion_TryParse_reads_user_forms(string text, string chrom, long start, long end)
+    {
+        Assert.True(GenomicRegion.TryParse(text, out GenomicRegion r));
+        Assert.Equal(new GenomicRegion(chrom, start, end), r);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 4681)]
+    [InlineData(0, 16384, 4681)]
+    [InlineData(0, 16385, 585)]
+    [InlineData(0, 1 << 29, 0)]
+    public void RegionToBin_follows_the_sam_specification(long beg, long end, int bin)
+    {
+        Assert.Equal(bin, Binning.RegionToBin(beg, end, 14, 5));
+    }
+}
