@@ -10,9 +10,9 @@ internal static class CliServices
     public static async Task<ServiceProvider> OpenAsync(CliContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Directory.CreateDirectory(context.DataDirectory);
+        System.IO.Directory.CreateDirectory(context.DataDirectory);
         var services = new ServiceCollection();
-        services.AddOpenGms(context.Database);
+        services.AddOpenGms(context.Database, context.DataDirectory);
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await OpenGmsServices.InitialiseAsync(provider, seedDemoData: false, log: null, ct).ConfigureAwait(false);
         return provider;

@@ -1,7 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace OpenGms.Consent.Contracts;
 
 /// <summary>A patient's identity inside OpenGMS (not the NHS number, which is patient-identifiable).</summary>
 /// <param name="Value">The id.</param>
+[JsonConverter(typeof(PatientIdJsonConverter))]
 public readonly record struct PatientId(Guid Value)
 {
     /// <summary>A new random id.</summary>
@@ -47,4 +51,19 @@ public interface IResearchConsent
 
     /// <summary>Every patient that may be included in research now.</summary>
     Task<IReadOnlySet<PatientId>> AllIncludedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Writes a <see cref="PatientId"/> as its 32 hex digits and reads any GUID form.</summary>
+public sealed class PatientIdJsonConverter : JsonConverter<PatientId>
+{
+    /// <inheritdoc />
+    public override PatientId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        new(Guid.Parse(reader.GetString() ?? throw new JsonException("A patient id is required.")));
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, PatientId value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
+    }
 }

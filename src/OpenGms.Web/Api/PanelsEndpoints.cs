@@ -34,7 +34,8 @@ public static class PanelsEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapPanelsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        RouteGroupBuilder group = endpoints.MapGroup("/api/panels").WithTags("Panels");
+        // Public: panels are open to everyone, like the directory (the fallback policy otherwise requires a signed-in user).
+        RouteGroupBuilder group = endpoints.MapGroup("/api/panels").WithTags("Panels").AllowAnonymous();
 
         group.MapGet("", async (string? q, int? limit, IPanelQueries panels, CancellationToken ct) =>
         {
