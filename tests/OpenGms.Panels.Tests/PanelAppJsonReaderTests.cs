@@ -142,4 +142,57 @@ public sealed class PanelAppJsonReaderTests
             Assert.Equal((major, minor), (a, b));
         }
     }
+
+    private static List<PanelVersion> ReadInline(string json, List<PanelImportIssue> issues)
+    {
+        var versions = new List<PanelVersion>();
+        PanelAppJsonReader.Read("inline.json", Encoding.UTF8.GetBytes(json), versions, issues);
+        return versions;
+    }
+
+    [Fact]
+    public void Read_entity_listed_twice_warns_PAN015_and_keeps_one()
+    {
+        var issues = new List<PanelImportIssue>();
+
+        List<PanelVersion> versions = ReadInline("""
+            {"id": 9200, "name": "Twice", "version": "1.0", "genes": [
+              {"entity_type": "gene", "entity_name": "SYNA1", "confidence_level": "3"},
+              {"entity_type": "gene", "entity_name": "SYNA1", "confidence_level": "1"}]}
+            """, issues);
+
+        PanelImportIssue issue = Assert.Single(issues);
+        Assert.Equal((PanelIssueCodes.DuplicateEntity, IssueSeverity.Warning, "$.genes[1]"), (issue.Code, issue.Severity, issue.JsonPath));
+        Assert.Equal(PanelConfidence.Green, Assert.Single(versions[0].Entities).Confidence);
+    }
+
+    [Fact]
+    public void Read_stats_that_differ_from_lists_warn_PAN014()
+    {
+        var issues = new List<PanelImportIssue>();
+
+        ReadInline("""
+            {"id": 9201, "name": "Stats", "version": "1.0", "stats": {"number_of_genes": 3, "number_of_strs": 0, "number_of_regions": 0},
+             "genes": [{"entity_type": "gene", "entity_name": "SYNA1", "confidence_level": "3"}]}
+            """, issues);
+
+        Assert.Equal((PanelIssueCodes.StatsMismatch, IssueSeverity.Warning), (Assert.Single(issues).Code, issues[0].Severity));
+    }
+
+    [Fact]
+    public void EntityChecksum_ignores_list_order_but_not_ratings()
+    {
+        var issues = new List<PanelImportIssue>();
+        const string A = """{"entity_type": "gene", "entity_name": "SYNA1", "confidence_level": "3"}""";
+        const string B = """{"entity_type": "gene", "entity_name": "SYNB2", "confidence_level": "2"}""";
+        const string BGreen = """{"entity_type": "gene", "entity_name": "SYNB2", "confidence_level": "3"}""";
+
+        string ab = EntityChecksum.Of(ReadInline($$"""{"id": 1, "name": "x", "version": "1.0", "genes": [{{A}}, {{B}}]}""", issues)[0]);
+        string ba = EntityChecksum.Of(ReadInline($$"""{"id": 1, "name": "x", "version": "1.0", "genes": [{{B}}, {{A}}]}""", issues)[0]);
+        string rerated = EntityChecksum.Of(ReadInline($$"""{"id": 1, "name": "x", "version": "1.0", "genes": [{{A}}, {{BGreen}}]}""", issues)[0]);
+
+        Assert.Empty(issues);
+        Assert.Equal(ab, ba);
+        Assert.NotEqual(ab, rerated);
+    }
 }

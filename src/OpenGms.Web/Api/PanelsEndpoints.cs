@@ -34,7 +34,7 @@ public static class PanelsEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapPanelsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Public: PanelApp-compatible panels are open reference data, like PanelApp itself.
+        // Public: panels are open to everyone, like the directory (the fallback policy otherwise requires a signed-in user).
         RouteGroupBuilder group = endpoints.MapGroup("/api/panels").WithTags("Panels").AllowAnonymous();
 
         group.MapGet("", async (string? q, int? limit, IPanelQueries panels, CancellationToken ct) =>

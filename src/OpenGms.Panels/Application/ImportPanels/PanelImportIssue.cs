@@ -13,7 +13,7 @@ public enum IssueSeverity
 /// <summary>
 /// A coded problem found in an input file. <see cref="JsonPath"/> points at the offending value
 /// (e.g. <c>$.genes[12].confidence_level</c>); <see cref="Line"/>/<see cref="Column"/> are set for syntax errors.
-/// The codes are stable (README, "Panel import issues"); tests assert on them.
+/// The codes are stable (docs/panels.md lists them); tests assert on them.
 /// </summary>
 /// <param name="Code">PAN001 ...</param>
 /// <param name="Severity">Error or warning.</param>

@@ -51,10 +51,19 @@ internal sealed class PanelAppJsonReader
         versions.AddRange(reader._versions);
     }
 
+    /// <summary>The parser's message without its own 0-based position and path (the issue carries 1-based ones).</summary>
     private static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (string marker in (ReadOnlySpan<string>)[" LineNumber:", " Path:"])
+        {
+            int cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 
     private void ReadDocument(JsonElement root)
