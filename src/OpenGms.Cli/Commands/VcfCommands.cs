@@ -143,6 +143,7 @@ internal static class VcfCommands
             List<GenomicRegion> regions = ParseRegions(context.Parse.GetValue(region)!);
             GenomicIndex index = GenomicIndex.OpenBeside(path) ?? throw new UserInputException(Error.NotFound("VCF040", $"No .tbi or .csi index beside {path} (make one with gms vcf view -o OUT.vcf.gz)."));
             using VcfReader reader = OpenReader(path);
+            RequireBgzf(reader, path);
             using Stream stdout = Console.OpenStandardOutput();
             using var output = new BufferedStream(stdout, 1 << 16);
             if (context.Parse.GetValue(header))
@@ -205,6 +206,7 @@ internal static class VcfCommands
             if (regionTexts.Length > 0)
             {
                 GenomicIndex index = GenomicIndex.OpenBeside(path) ?? throw new UserInputException(Error.NotFound("VCF040", $"No .tbi or .csi index beside {path}."));
+                RequireBgzf(reader, path);
                 regionReader = new VcfRegionReader(reader, index, ParseRegions(regionTexts));
             }
 
@@ -253,6 +255,14 @@ internal static class VcfCommands
         catch (InvalidDataException ex)
         {
             throw new UserInputException(Error.BadInput("VCF001", $"{path}: {ex.Message}"));
+        }
+    }
+
+    private static void RequireBgzf(VcfReader reader, string path)
+    {
+        if (reader.Bgzf is null)
+        {
+            throw new UserInputException(Error.BadInput("VCF040", $"{path} is not BGZF-compressed; region queries need bgzip/BGZF output with an index."));
         }
     }
 

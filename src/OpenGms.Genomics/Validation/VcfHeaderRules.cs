@@ -146,14 +146,16 @@ internal static class VcfHeaderRules
             return;
         }
 
+        // Before 4.3 the table was informative and old GATK declares e.g. GQ as Float: a warning (strict rejects, lenient accepts).
+        VcfSeverity severity = legacy ? VcfSeverity.Warning : VcfSeverity.Error;
         if (r.Type != def.Type)
         {
-            issues.Add(VcfIssueCodes.ReservedTagDefinition, VcfSeverity.Error, meta.LineNumber, 0, $"{meta.Key}/{def.Id}", $"Reserved {meta.Key} {def.Id} must have Type={r.Type}.");
+            issues.Add(VcfIssueCodes.ReservedTagDefinition, severity, meta.LineNumber, 0, $"{meta.Key}/{def.Id}", $"Reserved {meta.Key} {def.Id} must have Type={r.Type}.");
         }
 
         if (!string.Equals(r.Number, def.Number.ToString(), StringComparison.Ordinal))
         {
-            issues.Add(VcfIssueCodes.ReservedTagDefinition, VcfSeverity.Error, meta.LineNumber, 0, $"{meta.Key}/{def.Id}", $"Reserved {meta.Key} {def.Id} must have Number={r.Number}.");
+            issues.Add(VcfIssueCodes.ReservedTagDefinition, severity, meta.LineNumber, 0, $"{meta.Key}/{def.Id}", $"Reserved {meta.Key} {def.Id} must have Number={r.Number}.");
         }
     }
 

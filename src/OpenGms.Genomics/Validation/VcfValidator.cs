@@ -30,6 +30,8 @@ public sealed class VcfValidator
     private readonly VcfFieldDefinition?[] _formatDefs = new VcfFieldDefinition?[64];
     private readonly byte[][] _infoKeys = new byte[64][];
     private readonly VcfFieldDefinition?[] _infoDefs = new VcfFieldDefinition?[64];
+    private readonly bool[] _infoNonNegative = new bool[64];
+    private readonly bool[] _formatNonNegative = new bool[64];
     private int _infoKeyCount;
     private byte[] _lastFormat = [];
     private int _lastFormatKeys;
@@ -546,9 +548,11 @@ public sealed class VcfValidator
 
             int slot = n - 1;
             VcfFieldDefinition? def;
+            bool nonNegative = false;
             if (sameSoFar && slot < _infoKeyCount && e.Key.SequenceEqual(_infoKeys[slot]))
             {
                 def = _infoDefs[slot];
+                nonNegative = _infoNonNegative[slot];
             }
             else
             {
@@ -564,6 +568,7 @@ public sealed class VcfValidator
                     _infoKeyCount = slot + 1;
                     _infoDefs[slot] = _header.TryGetInfo(e.Key, out VcfFieldDefinition? found) ? found : Undeclared(_undeclaredInfo, info: true, e.Key, line);
                     def = _infoDefs[slot];
+                    nonNegative = _infoNonNegative[slot] = def is not null && Array.IndexOf(s_nonNegativeInfo, def.Id) >= 0;
                     goto Checked;
                 }
 
@@ -571,6 +576,8 @@ public sealed class VcfValidator
                 {
                     def = Undeclared(_undeclaredInfo, info: true, e.Key, line);
                 }
+
+                nonNegative = def is not null && Array.IndexOf(s_nonNegativeInfo, def.Id) >= 0;
             }
 
             Checked:
@@ -597,7 +604,7 @@ public sealed class VcfValidator
                 continue;
             }
 
-            CheckValues(e.Value, def, altCount, 2, line, 8, "INFO");
+            CheckValues(e.Value, def, altCount, 2, line, 8, "INFO", nonNegative);
             if (def.Id == "END" && VcfValues.TryParseInt64(e.Value, out long end) && pos >= 0 && end < pos)
             {
                 Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO/END", $"END {end} is before POS {pos}.");
@@ -677,7 +684,7 @@ public sealed class VcfValidator
     private static readonly string[] s_nonNegativeFormat = ["AD", "ADF", "ADR", "DP", "EC", "GQ", "HQ", "MQ", "PQ"];
 
     /// <summary>Checks a value list against its definition; returns false when an issue was reported.</summary>
-    private bool CheckValues(ReadOnlySpan<byte> value, VcfFieldDefinition def, int altCount, int ploidy, long line, int column, string kind)
+    private bool CheckValues(ReadOnlySpan<byte> value, VcfFieldDefinition def, int altCount, int ploidy, long line, int column, string kind, bool nonNegative)
     {
         int expected = def.Number.ExpectedCount(altCount, ploidy);
         int count = VcfValues.IsMissing(value) ? -1 : VcfValues.CountValues(value);
@@ -707,7 +714,6 @@ public sealed class VcfValidator
             return true;
         }
 
-        bool nonNegative = Array.IndexOf(kind == "INFO" ? s_nonNegativeInfo : s_nonNegativeFormat, def.Id) >= 0;
         foreach (ReadOnlySpan<byte> item in new VcfListEnumerator(value, (byte)','))
         {
             if (VcfValues.IsMissing(item))
@@ -876,6 +882,7 @@ public sealed class VcfValidator
             if (keys < _formatDefs.Length)
             {
                 _formatDefs[keys] = def;
+                _formatNonNegative[keys] = def is not null && Array.IndexOf(s_nonNegativeFormat, def.Id) >= 0;
             }
 
             keys++;
@@ -917,7 +924,7 @@ public sealed class VcfValidator
                 }
                 else if (f < checkedKeys && _formatDefs[f] is VcfFieldDefinition def && !VcfValues.IsMissing(value))
                 {
-                    if (!CheckValues(value, def, altCount, ploidy, line, column, "FORMAT"))
+                    if (!CheckValues(value, def, altCount, ploidy, line, column, "FORMAT", _formatNonNegative[f]))
                     {
                         if (def.Number.Kind == VcfNumberKind.PerGenotype && gtIndex >= 0)
                         {
