@@ -22,11 +22,14 @@ public static class BgzfVcfIndexer
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         byte[] scratch = new byte[BgzfBlocks.MaxBlockSize + 1024];
         byte[] block = new byte[BgzfBlocks.MaxBlockSize];
-        var line = new List<byte>(1024);
+        byte[] carry = new byte[4096];
+        int carried = 0;
         BgzfVirtualOffset lineStart = default;
         bool atLineStart = true;
+        var state = new LineState();
         long c = 0;
-        while (c < file.Length)
+        long fileLength = file.Length;
+        while (c < fileLength)
         {
             (int length, int size) = BgzfBlocks.ReadBlock(file, c, scratch, block);
             if (length < 0)
@@ -41,25 +44,27 @@ public static class BgzfVcfIndexer
                 {
                     lineStart = new BgzfVirtualOffset(c, i);
                     atLineStart = false;
-                    line.Clear();
+                    carried = 0;
                 }
 
                 int nl = block.AsSpan(i, length - i).IndexOf((byte)'\n');
-                int end = nl < 0 ? length : i + nl;
-                for (int k = i; k < end; k++)
-                {
-                    line.Add(block[k]);
-                }
-
                 if (nl < 0)
                 {
-                    i = length;
+                    // The line continues in the next block: keep its start.
+                    Append(ref carry, ref carried, block.AsSpan(i, length - i));
                     break;
                 }
 
-                i = end + 1;
+                ReadOnlySpan<byte> line = block.AsSpan(i, nl);
+                if (carried > 0)
+                {
+                    Append(ref carry, ref carried, line);
+                    line = carry.AsSpan(0, carried);
+                }
+
+                i += nl + 1;
                 BgzfVirtualOffset after = i < length ? new BgzfVirtualOffset(c, i) : new BgzfVirtualOffset(c + size, 0);
-                AddLine(builder, line, lineStart, after);
+                AddLine(builder, line, lineStart, after, state);
                 atLineStart = true;
             }
 
@@ -69,29 +74,75 @@ public static class BgzfVcfIndexer
         builder.Write(path + ".tbi");
     }
 
-    private static void AddLine(TabixIndexBuilder builder, List<byte> bytes, BgzfVirtualOffset begin, BgzfVirtualOffset end)
+    private static void Append(ref byte[] carry, ref int carried, ReadOnlySpan<byte> more)
     {
-        if (bytes.Count == 0 || bytes[0] == (byte)'#')
+        if (carried + more.Length > carry.Length)
+        {
+            Array.Resize(ref carry, Math.Max(carry.Length * 2, carried + more.Length));
+        }
+
+        more.CopyTo(carry.AsSpan(carried));
+        carried += more.Length;
+    }
+
+    private static void AddLine(TabixIndexBuilder builder, ReadOnlySpan<byte> line, BgzfVirtualOffset begin, BgzfVirtualOffset end, LineState state)
+    {
+        if (line.IsEmpty || line[0] == (byte)'#')
         {
             return;
         }
 
-        string text = Encoding.UTF8.GetString(bytes.ToArray());
-        string[] f = text.Split('\t', 9);
-        if (f.Length < 8 || !long.TryParse(f[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long pos))
+        // CHROM, POS, ID, REF, ALT, QUAL, FILTER, INFO.
+        int t = line.IndexOf((byte)'\t');
+        if (t <= 0)
         {
             return;
         }
 
-        long stop = pos + Math.Max(1, f[3].Length) - 1;
-        foreach (string item in f[7].Split(';'))
+        ReadOnlySpan<byte> chrom = line[..t];
+        if (!chrom.SequenceEqual(state.ChromBytes))
         {
-            if (item.StartsWith("END=", StringComparison.Ordinal) && Utf8Parser.TryParse(Encoding.ASCII.GetBytes(item[4..]), out long e, out _) && e >= pos)
+            state.ChromBytes = chrom.ToArray();
+            state.Chrom = Encoding.UTF8.GetString(chrom);
+        }
+
+        ReadOnlySpan<byte> rest = line[(t + 1)..];
+        t = rest.IndexOf((byte)'\t');
+        if (t < 0 || !Utf8Parser.TryParse(rest[..t], out long pos, out _))
+        {
+            return;
+        }
+
+        rest = rest[(t + 1)..];
+        t = rest.IndexOf((byte)'\t');
+        rest = t < 0 ? default : rest[(t + 1)..];
+        int refLength = rest.IndexOf((byte)'\t');
+        long stop = pos + Math.Max(1, refLength) - 1;
+        for (int skip = 0; skip < 4 && !rest.IsEmpty; skip++)
+        {
+            t = rest.IndexOf((byte)'\t');
+            rest = t < 0 ? default : rest[(t + 1)..];
+        }
+
+        // INFO/END, if present, is the record's end.
+        int tab = rest.IndexOf((byte)'\t');
+        ReadOnlySpan<byte> info = tab < 0 ? rest : rest[..tab];
+        int at = info.StartsWith("END="u8) ? 0 : info.IndexOf(";END="u8) + 1;
+        if (at > 0 || info.StartsWith("END="u8))
+        {
+            if (Utf8Parser.TryParse(info[(at + 4)..], out long e, out _) && e >= pos)
             {
                 stop = e;
             }
         }
 
-        builder.Add(f[0], pos, stop, begin, end);
+        builder.Add(state.Chrom, pos, stop, begin, end);
+    }
+
+    private sealed class LineState
+    {
+        public byte[] ChromBytes { get; set; } = [];
+
+        public string Chrom { get; set; } = "";
     }
 }
