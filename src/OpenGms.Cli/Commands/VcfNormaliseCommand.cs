@@ -90,6 +90,10 @@ internal static class VcfNormaliseCommand
                 if (temp is not null)
                 {
                     File.Move(temp, outPath!, overwrite: true);
+                    if (type == "z")
+                    {
+                        BgzfVcfIndexer.WriteTabix(outPath!);
+                    }
                 }
             }
             catch (NormaliseException ex)

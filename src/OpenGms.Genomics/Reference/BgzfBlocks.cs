@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace OpenGms.Genomics.Reference;
 
@@ -44,9 +43,11 @@ internal static class BgzfBlocks
             return (0, blockSize);
         }
 
-        using var input = new MemoryStream(scratch, 18, blockSize - 18 - 8, writable: false);
-        using var inflate = new DeflateStream(input, CompressionMode.Decompress);
-        int total = inflate.ReadAtLeast(destination.AsSpan(0, isize), isize, throwOnEndOfStream: false);
+        if (isize > destination.Length || !Bgzf.Deflate.TryInflate(scratch, 18, blockSize - 18 - 8, destination, out int total))
+        {
+            return (-1, 0);
+        }
+
         return (total, blockSize);
     }
 }

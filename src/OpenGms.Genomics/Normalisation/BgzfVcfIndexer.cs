@@ -1,0 +1,148 @@
+using System.Buffers.Text;
+using System.Text;
+using OpenGms.Genomics.Bgzf;
+using OpenGms.Genomics.Indexing;
+using OpenGms.Genomics.Reference;
+
+namespace OpenGms.Genomics.Normalisation;
+
+/// <summary>
+/// Writes a tabix index for a finished, sorted BGZF VCF by reading it back block by block, so the writer can
+/// compress on another thread without tracking virtual offsets. A record spans POS..POS+len(REF)-1, or
+/// POS..INFO/END when END is present.
+/// </summary>
+public static class BgzfVcfIndexer
+{
+    /// <summary>Builds <c>path.tbi</c> beside <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidOperationException">The file is not sorted by contig and position.</exception>
+    public static void WriteTabix(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var builder = new TabixIndexBuilder();
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        byte[] scratch = new byte[BgzfBlocks.MaxBlockSize + 1024];
+        byte[] block = new byte[BgzfBlocks.MaxBlockSize];
+        byte[] carry = new byte[4096];
+        int carried = 0;
+        BgzfVirtualOffset lineStart = default;
+        bool atLineStart = true;
+        var state = new LineState();
+        long c = 0;
+        long fileLength = file.Length;
+        while (c < fileLength)
+        {
+            (int length, int size) = BgzfBlocks.ReadBlock(file, c, scratch, block);
+            if (length < 0)
+            {
+                throw new InvalidDataException($"{path}: malformed BGZF block at byte {c}.");
+            }
+
+            int i = 0;
+            while (i < length)
+            {
+                if (atLineStart)
+                {
+                    lineStart = new BgzfVirtualOffset(c, i);
+                    atLineStart = false;
+                    carried = 0;
+                }
+
+                int nl = block.AsSpan(i, length - i).IndexOf((byte)'\n');
+                if (nl < 0)
+                {
+                    // The line continues in the next block: keep its start.
+                    Append(ref carry, ref carried, block.AsSpan(i, length - i));
+                    break;
+                }
+
+                ReadOnlySpan<byte> line = block.AsSpan(i, nl);
+                if (carried > 0)
+                {
+                    Append(ref carry, ref carried, line);
+                    line = carry.AsSpan(0, carried);
+                }
+
+                i += nl + 1;
+                BgzfVirtualOffset after = i < length ? new BgzfVirtualOffset(c, i) : new BgzfVirtualOffset(c + size, 0);
+                AddLine(builder, line, lineStart, after, state);
+                atLineStart = true;
+            }
+
+            c += size;
+        }
+
+        builder.Write(path + ".tbi");
+    }
+
+    private static void Append(ref byte[] carry, ref int carried, ReadOnlySpan<byte> more)
+    {
+        if (carried + more.Length > carry.Length)
+        {
+            Array.Resize(ref carry, Math.Max(carry.Length * 2, carried + more.Length));
+        }
+
+        more.CopyTo(carry.AsSpan(carried));
+        carried += more.Length;
+    }
+
+    private static void AddLine(TabixIndexBuilder builder, ReadOnlySpan<byte> line, BgzfVirtualOffset begin, BgzfVirtualOffset end, LineState state)
+    {
+        if (line.IsEmpty || line[0] == (byte)'#')
+        {
+            return;
+        }
+
+        // CHROM, POS, ID, REF, ALT, QUAL, FILTER, INFO.
+        int t = line.IndexOf((byte)'\t');
+        if (t <= 0)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> chrom = line[..t];
+        if (!chrom.SequenceEqual(state.ChromBytes))
+        {
+            state.ChromBytes = chrom.ToArray();
+            state.Chrom = Encoding.UTF8.GetString(chrom);
+        }
+
+        ReadOnlySpan<byte> rest = line[(t + 1)..];
+        t = rest.IndexOf((byte)'\t');
+        if (t < 0 || !Utf8Parser.TryParse(rest[..t], out long pos, out _))
+        {
+            return;
+        }
+
+        rest = rest[(t + 1)..];
+        t = rest.IndexOf((byte)'\t');
+        rest = t < 0 ? default : rest[(t + 1)..];
+        int refLength = rest.IndexOf((byte)'\t');
+        long stop = pos + Math.Max(1, refLength) - 1;
+        for (int skip = 0; skip < 4 && !rest.IsEmpty; skip++)
+        {
+            t = rest.IndexOf((byte)'\t');
+            rest = t < 0 ? default : rest[(t + 1)..];
+        }
+
+        // INFO/END, if present, is the record's end.
+        int tab = rest.IndexOf((byte)'\t');
+        ReadOnlySpan<byte> info = tab < 0 ? rest : rest[..tab];
+        int at = info.StartsWith("END="u8) ? 0 : info.IndexOf(";END="u8) + 1;
+        if (at > 0 || info.StartsWith("END="u8))
+        {
+            if (Utf8Parser.TryParse(info[(at + 4)..], out long e, out _) && e >= pos)
+            {
+                stop = e;
+            }
+        }
+
+        builder.Add(state.Chrom, pos, stop, begin, end);
+    }
+
+    private sealed class LineState
+    {
+        public byte[] ChromBytes { get; set; } = [];
+
+        public string Chrom { get; set; } = "";
+    }
+}
