@@ -32,7 +32,7 @@ for (int i = 1; i + 1 < args.Length; i += 2)
     }
 }
 
-Directory.CreateDirectory(outDir);
+System.IO.Directory.CreateDirectory(outDir);
 // GRCh38 primary chromosome lengths.
 (string Name, long Length)[] grch38 =
 [

@@ -92,7 +92,7 @@ public sealed class NamesAndParsersTests
     public void Definitions_malformed_json_is_PGX002()
     {
         using var dir = new TempDirectory();
-        Directory.CreateDirectory(Path.Combine(dir.Path, "alleles"));
+        System.IO.Directory.CreateDirectory(Path.Combine(dir.Path, "alleles"));
         File.WriteAllText(Path.Combine(dir.Path, "alleles", "TPMT_translation.json"), "{ \"gene\": ");
 
         Result<DefinitionSet> set = DefinitionLoader.Load([dir.Path]);

@@ -177,7 +177,7 @@ internal static class VcfCommands
             string outPath = context.Parse.GetValue(output)!;
             bool bgzf = outPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
             string? outDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (outDir is not null && !Directory.Exists(outDir))
+            if (outDir is not null && !System.IO.Directory.Exists(outDir))
             {
                 throw new UserInputException(Error.NotFound("CLI004", $"Output folder not found: {outDir}"));
             }

@@ -23,9 +23,9 @@ internal sealed class PanelImporter(PanelsDbContext db) : IPanelImporter
         {
             documents.Add((path, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
         }
-        else if (Directory.Exists(path))
+        else if (System.IO.Directory.Exists(path))
         {
-            foreach (string file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (string file in System.IO.Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {

@@ -46,7 +46,7 @@ public sealed partial class PgxService
         if (dataDirectory is not null)
         {
             string imported = DefinitionImporter.ImportedPath(dataDirectory);
-            if (Directory.Exists(imported))
+            if (System.IO.Directory.Exists(imported))
             {
                 Result<DefinitionSet> importedSet = DefinitionLoader.Load([imported]);
                 return importedSet.IsSuccess ? new PgxService(importedSet.Value) : importedSet.Error;

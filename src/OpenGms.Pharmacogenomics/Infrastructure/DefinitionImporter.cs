@@ -26,9 +26,9 @@ internal static class DefinitionImporter
 
         string target = ImportedPath(dataDirectory);
         string staging = target + ".staging";
-        if (Directory.Exists(staging))
+        if (System.IO.Directory.Exists(staging))
         {
-            Directory.Delete(staging, recursive: true);
+            System.IO.Directory.Delete(staging, recursive: true);
         }
 
         foreach ((string kind, string path) in DefinitionLoader.FindFiles(sources))
@@ -41,7 +41,7 @@ internal static class DefinitionImporter
                 _ => "guidelines",
             };
             string destination = Path.Combine(staging, folder, Path.GetFileName(path));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             if (!File.Exists(destination))
             {
                 // The first folder given wins for a file name, as it does when loading.
@@ -52,7 +52,7 @@ internal static class DefinitionImporter
         Result<DefinitionSet> check = DefinitionLoader.Load([staging]);
         if (!check.IsSuccess)
         {
-            Directory.Delete(staging, recursive: true);
+            System.IO.Directory.Delete(staging, recursive: true);
             return check.Error;
         }
 
@@ -67,20 +67,20 @@ internal static class DefinitionImporter
         };
         File.WriteAllText(Path.Combine(staging, "version.json"), JsonSerializer.Serialize(manifest, s_manifestJson));
         string old = target + ".old";
-        if (Directory.Exists(old))
+        if (System.IO.Directory.Exists(old))
         {
-            Directory.Delete(old, recursive: true);
+            System.IO.Directory.Delete(old, recursive: true);
         }
 
-        if (Directory.Exists(target))
+        if (System.IO.Directory.Exists(target))
         {
-            Directory.Move(target, old);
+            System.IO.Directory.Move(target, old);
         }
 
-        Directory.Move(staging, target);
-        if (Directory.Exists(old))
+        System.IO.Directory.Move(staging, target);
+        if (System.IO.Directory.Exists(old))
         {
-            Directory.Delete(old, recursive: true);
+            System.IO.Directory.Delete(old, recursive: true);
         }
 
         return check.Value.Version;

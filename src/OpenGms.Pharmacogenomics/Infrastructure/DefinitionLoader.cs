@@ -22,7 +22,7 @@ internal static class DefinitionLoader
         ArgumentNullException.ThrowIfNull(roots);
         foreach (string root in roots)
         {
-            if (!Directory.Exists(root))
+            if (!System.IO.Directory.Exists(root))
             {
                 return Error.NotFound("PGX001", $"{root}: definitions folder not found.");
             }
@@ -41,9 +41,9 @@ internal static class DefinitionLoader
             foreach (string dir in new[] { "alleles", Path.Combine("definition", "alleles"), "." })
             {
                 string d = Path.Combine(root, dir);
-                if (Directory.Exists(d))
+                if (System.IO.Directory.Exists(d))
                 {
-                    files.AddRange(Directory.EnumerateFiles(d, "*_translation.json").Order(StringComparer.Ordinal).Select(f => ("allele", f)));
+                    files.AddRange(System.IO.Directory.EnumerateFiles(d, "*_translation.json").Order(StringComparer.Ordinal).Select(f => ("allele", f)));
                     string exemptions = Path.Combine(d, "exemptions.json");
                     if (File.Exists(exemptions))
                     {
@@ -55,18 +55,18 @@ internal static class DefinitionLoader
             foreach ((string dir, string kind) in new[] { ("phenotype", "cpic"), (Path.Combine("phenotype", "cpic"), "cpic"), (Path.Combine("phenotype", "dpwg"), "dpwg") })
             {
                 string d = Path.Combine(root, dir);
-                if (Directory.Exists(d))
+                if (System.IO.Directory.Exists(d))
                 {
-                    files.AddRange(Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal).Select(f => (kind, f)));
+                    files.AddRange(System.IO.Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal).Select(f => (kind, f)));
                 }
             }
 
             foreach (string dir in new[] { "guidelines", Path.Combine("reporter", "guidelines") })
             {
                 string d = Path.Combine(root, dir);
-                if (Directory.Exists(d))
+                if (System.IO.Directory.Exists(d))
                 {
-                    files.AddRange(Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal).Select(f => ("guideline", f)));
+                    files.AddRange(System.IO.Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal).Select(f => ("guideline", f)));
                 }
             }
         }

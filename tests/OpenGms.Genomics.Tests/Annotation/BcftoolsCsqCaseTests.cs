@@ -21,17 +21,17 @@ public sealed class BcftoolsCsqCaseTests(ITestOutputHelper output)
     {
         string root = SharedData.PathOf(Folder);
         var counts = new CsqCounts();
-        foreach (string dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        foreach (string dir in System.IO.Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
-            string[] gffs = Directory.GetFiles(dir, "*.gff");
-            string[] fastas = Directory.GetFiles(dir, "*.fa");
+            string[] gffs = System.IO.Directory.GetFiles(dir, "*.gff");
+            string[] fastas = System.IO.Directory.GetFiles(dir, "*.fa");
             if (gffs.Length == 0 || fastas.Length != 1)
             {
                 continue;
             }
 
             WindowedSequence sequence = FastaWindowReader.ReadAll(fastas[0]);
-            foreach (string vcf in Directory.GetFiles(dir, "*.vcf").Order(StringComparer.Ordinal))
+            foreach (string vcf in System.IO.Directory.GetFiles(dir, "*.vcf").Order(StringComparer.Ordinal))
             {
                 string gff = gffs.Length == 1 ? gffs[0] : Path.ChangeExtension(vcf, ".gff");
                 if (!File.Exists(gff))

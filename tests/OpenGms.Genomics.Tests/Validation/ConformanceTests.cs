@@ -35,7 +35,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     [Fact]
     public void Validate_every_passed_file_is_valid()
     {
-        string[] files = Directory.GetFiles(Root, "*.vcf", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}passed{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Order().ToArray();
+        string[] files = System.IO.Directory.GetFiles(Root, "*.vcf", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}passed{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Order().ToArray();
         var bad = new List<string>();
         foreach (string f in files)
         {
@@ -54,7 +54,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     [Fact]
     public void Validate_every_failed_file_is_rejected_with_an_issue_naming_the_problem()
     {
-        string[] files = Directory.GetFiles(Root, "*.vcf", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}failed{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Order().ToArray();
+        string[] files = System.IO.Directory.GetFiles(Root, "*.vcf", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}failed{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Order().ToArray();
         var accepted = new List<string>();
         var wrongKind = new List<string>();
         foreach (string f in files)

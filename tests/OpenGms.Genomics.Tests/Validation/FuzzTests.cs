@@ -17,7 +17,7 @@ public sealed class FuzzTests
     public void Validate_mutated_conformance_files_never_throws()
     {
         string root = SharedData.PathOf("variants/vcf-conformance/hts-specs");
-        byte[][] corpus = Directory.GetFiles(root, "*.vcf", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToArray();
+        byte[][] corpus = System.IO.Directory.GetFiles(root, "*.vcf", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToArray();
         int iterations = int.TryParse(Environment.GetEnvironmentVariable("GMS_FUZZ_ITERATIONS"), out int n) ? n : 3000;
         var random = new Random(20261124);
         for (int i = 0; i < iterations; i++)

@@ -64,7 +64,7 @@ public sealed class AnnotationCache
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(clock);
         string output = Path.GetFullPath(outputDirectory);
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !overwrite)
+        if (System.IO.Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !overwrite)
         {
             return Error.Conflict("ANN023", $"{outputDirectory} already exists and is not empty (use --force to replace it)");
         }
@@ -124,7 +124,7 @@ public sealed class AnnotationCache
         }
 
         string temp = output + ".tmp-" + Guid.NewGuid().ToString("N");
-        Directory.CreateDirectory(temp);
+        System.IO.Directory.CreateDirectory(temp);
         try
         {
             var kept = new List<Transcript>(model.Transcripts.Count);
@@ -180,19 +180,19 @@ public sealed class AnnotationCache
                 missing,
                 chromosomes);
             File.WriteAllBytes(Path.Combine(temp, "manifest.json"), manifest.ToJson());
-            if (Directory.Exists(output))
+            if (System.IO.Directory.Exists(output))
             {
-                Directory.Delete(output, recursive: true);
+                System.IO.Directory.Delete(output, recursive: true);
             }
 
-            Directory.Move(temp, output);
+            System.IO.Directory.Move(temp, output);
             return manifest;
         }
         finally
         {
-            if (Directory.Exists(temp))
+            if (System.IO.Directory.Exists(temp))
             {
-                Directory.Delete(temp, recursive: true);
+                System.IO.Directory.Delete(temp, recursive: true);
             }
         }
     }
