@@ -7,6 +7,7 @@ GlobalOptions.AddTo(root);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 // Module command groups, one line each.
+root.Subcommands.Add(DirectoryCommands.Create());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

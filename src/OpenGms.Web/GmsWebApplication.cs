@@ -17,7 +17,7 @@ public static class GmsWebApplication
     public static WebApplication Create(GmsWebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        System.IO.Directory.CreateDirectory(options.DataDirectory);
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(GmsWebApplication).Assembly.GetName().Name,

@@ -104,7 +104,7 @@ public sealed class DependencyRuleTests
     private static string[] ModuleNames()
     {
         string[] notModules = ["OpenGms.Kernel", "OpenGms.Genomics", "OpenGms.Web", "OpenGms.Cli", "OpenGms.Testing"];
-        return Directory.GetFiles(AppContext.BaseDirectory, "OpenGms.*.dll")
+        return System.IO.Directory.GetFiles(AppContext.BaseDirectory, "OpenGms.*.dll")
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
             .Where(n => !notModules.Contains(n) && !n.EndsWith(".Tests", StringComparison.Ordinal))

@@ -21,7 +21,7 @@ public static class SharedData
         }
 
         string path = Path.Combine(root, relativePath);
-        if (!File.Exists(path) && !Directory.Exists(path))
+        if (!File.Exists(path) && !System.IO.Directory.Exists(path))
         {
             Assert.Skip($"{relativePath} is not in {root}; reference-data test skipped.");
         }
@@ -32,7 +32,7 @@ public static class SharedData
     private static string? FindRoot()
     {
         string? fromEnvironment = Environment.GetEnvironmentVariable("GMS_SHARED_DATA");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
+        if (!string.IsNullOrEmpty(fromEnvironment) && System.IO.Directory.Exists(fromEnvironment))
         {
             return Path.GetFullPath(fromEnvironment);
         }
@@ -43,7 +43,7 @@ public static class SharedData
             if (File.Exists(Path.Combine(dir.FullName, "OpenGms.slnx")))
             {
                 string candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(candidate) ? candidate : null;
+                return System.IO.Directory.Exists(candidate) ? candidate : null;
             }
         }
 

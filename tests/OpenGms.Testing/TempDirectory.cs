@@ -7,7 +7,7 @@ public sealed class TempDirectory : IDisposable
     public TempDirectory()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "opengms-test-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        System.IO.Directory.CreateDirectory(Path);
     }
 
     /// <summary>The folder.</summary>
@@ -21,7 +21,7 @@ public sealed class TempDirectory : IDisposable
     {
         try
         {
-            Directory.Delete(Path, recursive: true);
+            System.IO.Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
         {

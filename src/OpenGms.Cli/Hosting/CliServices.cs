@@ -10,7 +10,7 @@ internal static class CliServices
     public static async Task<ServiceProvider> OpenAsync(CliContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Directory.CreateDirectory(context.DataDirectory);
+        System.IO.Directory.CreateDirectory(context.DataDirectory);
         var services = new ServiceCollection();
         services.AddOpenGms(context.Database);
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

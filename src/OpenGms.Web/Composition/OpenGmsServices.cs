@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenGms.Directory;
 using OpenGms.Kernel;
 
 namespace OpenGms.Web.Composition;
@@ -13,6 +14,7 @@ public static class OpenGmsServices
         services.AddSingleton(database);
         services.AddSingleton<IClock>(SystemClock.Instance);
         // Modules register themselves here, one line each.
+        services.AddDirectoryModule(database);
         return services;
     }
 
