@@ -48,6 +48,7 @@ public static class GmsWebApplication
         app.MapEmbeddedAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ready" })).WithName("Health").WithTags("Service");
+        app.MapDirectoryEndpoints();
         app.MapRazorPages();
         return app;
     }
