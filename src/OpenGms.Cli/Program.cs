@@ -6,6 +6,7 @@ var root = new RootCommand("OpenGMS: the national genomic medicine service platf
 GlobalOptions.AddTo(root);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(UsersCommands.Create());
 // Module command groups, one line each.
 root.Subcommands.Add(DirectoryCommands.Create());
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenGms.Web.Api;
 using OpenGms.Web.Composition;
+using OpenGms.Web.Identity;
 
 namespace OpenGms.Web;
 
@@ -28,26 +28,35 @@ public static class GmsWebApplication
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", options.Quiet ? LogLevel.Warning : LogLevel.Information);
         // Keys are stored unencrypted in the data folder (protected by file permissions); say so once, not at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
-        builder.Services.AddOpenGms(options.Database);
-        // Keys for cookies and anti-forgery tokens live with the data, so a restart does not sign everyone out.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("OpenGMS")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        builder.Services.AddOpenGms(options.Database, options.DataDirectory);
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        builder.Services.AddWebAuthentication();
+        builder.Services.AddRazorPages(o =>
+        {
+            // Public pages: the directory and panels are open to everyone; the rest needs a signed-in user (fallback policy).
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToFolder("/Directory");
+            o.Conventions.AllowAnonymousToFolder("/Panels");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapEmbeddedAssets();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/health", () => Results.Ok(new { status = "ready" })).WithName("Health").WithTags("Service");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ready" })).WithName("Health").WithTags("Service").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapPatientEndpoints();
         app.MapDirectoryEndpoints();
         app.MapRazorPages();
         return app;

@@ -17,6 +17,9 @@ public sealed record GmsWebOptions
     /// <summary>Load bundled demo data into empty stores at start.</summary>
     public bool SeedDemoData { get; init; } = true;
 
+    /// <summary>Log only warnings and errors (tests); <c>gms serve</c> also logs start-up and shutdown.</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>Development environment (detailed errors).</summary>
     public bool Development { get; init; }
 }

@@ -43,11 +43,40 @@ public sealed class RunningService : IAsyncDisposable
             Database = database.Settings,
             DataDirectory = database.DataDirectory,
             SeedDemoData = seedDemoData,
+            Quiet = true,
         });
         await OpenGmsServices.InitialiseAsync(app.Services, seedDemoData, log: null, ct).ConfigureAwait(false);
         await app.StartAsync(ct).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningService(app, database, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Creates a local account with <paramref name="roles"/> through the accounts service and returns a client signed in
+    /// as that user (cookie kept by the client). The caller disposes the client.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, params string[] roles)
+    {
+        const string Password = "correct-horse-battery-staple";
+        using (IServiceScope scope = Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<OpenGms.Web.Identity.AccountService>();
+            Kernel.Result<string> created = await accounts.CreateAsync(userName, Password, roles).ConfigureAwait(false);
+            if (!created.IsSuccess)
+            {
+                throw new InvalidOperationException($"Could not create test user {userName}: {created.Error}");
+            }
+        }
+
+        var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
+        using HttpResponseMessage login = await client.PostAsync(
+            new Uri("api/account/login", UriKind.Relative),
+            System.Net.Http.Json.JsonContent.Create(new { userName, password = Password })).ConfigureAwait(false);
+        login.EnsureSuccessStatusCode();
+        return client;
     }
 
     /// <inheritdoc />

@@ -28,7 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         IBrowserContext context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Service.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have two cores and run other test projects at the same time.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -47,6 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

@@ -31,14 +31,25 @@ public sealed class ServiceTests
     }
 
     [Fact]
-    public async Task Unknown_api_route_answers_problem_details()
+    public async Task Unknown_api_route_answers_problem_details_to_signed_in_user()
+    {
+        await using RunningService service = await RunningService.StartAsync(ct: TestContext.Current.CancellationToken);
+        using HttpClient user = await service.SignedInClientAsync("someone", Identity.GmsRoles.GlhScientist);
+
+        using HttpResponseMessage response = await user.GetAsync(new Uri("api/no-such-thing", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_api_route_answers_401_to_anonymous_without_redirect()
     {
         await using RunningService service = await RunningService.StartAsync(ct: TestContext.Current.CancellationToken);
 
         using HttpResponseMessage response = await service.Client.GetAsync(new Uri("api/no-such-thing", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

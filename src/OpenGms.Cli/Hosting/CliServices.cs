@@ -12,7 +12,7 @@ internal static class CliServices
         ArgumentNullException.ThrowIfNull(context);
         System.IO.Directory.CreateDirectory(context.DataDirectory);
         var services = new ServiceCollection();
-        services.AddOpenGms(context.Database);
+        services.AddOpenGms(context.Database, context.DataDirectory);
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await OpenGmsServices.InitialiseAsync(provider, seedDemoData: false, log: null, ct).ConfigureAwait(false);
         return provider;

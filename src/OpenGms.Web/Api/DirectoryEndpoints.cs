@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +21,8 @@ public static class DirectoryEndpoints
     /// <summary>Maps the directory endpoints.</summary>
     public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        RouteGroupBuilder api = endpoints.MapGroup("/api/directory").WithTags("Directory");
+        // The directory is public (no sign-in), like its pages.
+        RouteGroupBuilder api = endpoints.MapGroup("/api/directory").WithTags("Directory").AllowAnonymous();
 
         api.MapGet("/search", async (string? q, int? limit, string? edition, IDirectoryCatalog catalog, CancellationToken ct) =>
         {
@@ -93,6 +95,7 @@ public static class DirectoryEndpoints
         })
         .WithName("GetDirectoryCodeSystem")
         .WithTags("FHIR")
+        .AllowAnonymous()
         .WithSummary("The directory as a FHIR R4 CodeSystem (indications with their tests as child concepts); version= selects an edition.");
 
         return endpoints;

@@ -31,7 +31,7 @@ internal static class StaticAssets
             }
 
             return Results.Bytes(asset.Bytes, asset.ContentType, entityTag: new EntityTagHeaderValue(asset.ETag));
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
     }
 
     private static Dictionary<string, (byte[], string, string)> Load()

@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using OpenGms.Audit;
+using OpenGms.Consent;
 using OpenGms.Directory;
+using OpenGms.Web.Identity;
 using OpenGms.Kernel;
 
 namespace OpenGms.Web.Composition;
@@ -7,13 +11,24 @@ namespace OpenGms.Web.Composition;
 /// <summary>The one place that wires every module: both hosts (web and CLI) call it.</summary>
 public static class OpenGmsServices
 {
-    /// <summary>Registers every module against one database.</summary>
-    public static IServiceCollection AddOpenGms(this IServiceCollection services, DatabaseSettings database)
+    /// <summary>Registers every module against one database; keys for cookies and tokens live under <paramref name="dataDirectory"/>.</summary>
+    public static IServiceCollection AddOpenGms(this IServiceCollection services, DatabaseSettings database, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        // Keys for cookies, anti-forgery and account tokens live with the data, so a restart does not sign everyone out.
+        IDataProtectionBuilder protection = services.AddDataProtection().SetApplicationName("OpenGMS");
+        if (dataDirectory is not null)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        }
+
         services.AddSingleton(database);
         services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddLogging();
+        services.AddAccounts(database);
+        services.AddAuditModule(database);
         // Modules register themselves here, one line each.
+        services.AddConsentModule(database);
         services.AddDirectoryModule(database);
         return services;
     }

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenGms.Consent.Application;
+using OpenGms.Consent.Contracts;
+using OpenGms.Consent.Infrastructure;
+using OpenGms.Consent.Infrastructure.Persistence;
+using OpenGms.Consent.Infrastructure.Persistence.Postgres;
+using OpenGms.Consent.Infrastructure.Persistence.Sqlite;
+using OpenGms.Kernel;
+
+namespace OpenGms.Consent;
+
+/// <summary>Registers the consent module (patients, families, records of discussion, the research-inclusion rule).</summary>
+public static class ConsentModule
+{
+    /// <summary>Adds the module's services over <paramref name="database"/>.</summary>
+    public static IServiceCollection AddConsentModule(this IServiceCollection services, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresConsentDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddScoped<ConsentDbContext>(sp => sp.GetRequiredService<PostgresConsentDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteConsentDbContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddScoped<ConsentDbContext>(sp => sp.GetRequiredService<SqliteConsentDbContext>());
+        }
+
+        services.AddScoped<IConsentStore, EfConsentStore>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<IResearchConsent>(sp => sp.GetRequiredService<ConsentService>());
+        services.AddScoped<IModuleDatabase, ConsentModuleDatabase>();
+        return services;
+    }
+
+    private sealed class ConsentModuleDatabase(ConsentDbContext db) : IModuleDatabase
+    {
+        public string Module => "consent";
+
+        public Task MigrateAsync(CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+namespace OpenGms.Web.Identity;
+
+/// <summary>The service's roles (issue 7). A user may hold several.</summary>
+public static class GmsRoles
+{
+    /// <summary>Orders tests for patients; records consent discussions.</summary>
+    public const string RequestingClinician = "requesting-clinician";
+
+    /// <summary>Clinical scientist in a Genomic Laboratory Hub: reviews cases.</summary>
+    public const string GlhScientist = "glh-scientist";
+
+    /// <summary>Senior scientist who authorises reports (the second pair of eyes).</summary>
+    public const string GlhAuthoriser = "glh-authoriser";
+
+    /// <summary>Reads pharmacogenomic results and recommendations.</summary>
+    public const string Pharmacist = "pharmacist";
+
+    /// <summary>Sees only consented, pseudonymised research views.</summary>
+    public const string Researcher = "researcher";
+
+    /// <summary>Works on the annual review of the test directory.</summary>
+    public const string DirectoryReviewer = "directory-reviewer";
+
+    /// <summary>Manages accounts and reads the audit log.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>Every role.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [RequestingClinician, GlhScientist, GlhAuthoriser, Pharmacist, Researcher, DirectoryReviewer, Administrator];
+}
+
+/// <summary>Named authorisation policies: each route names one (or is explicitly public).</summary>
+public static class GmsPolicies
+{
+    /// <summary>Read identifiable patient records.</summary>
+    public const string ReadPatients = "patients.read";
+
+    /// <summary>Register patients and link relatives.</summary>
+    public const string WritePatients = "patients.write";
+
+    /// <summary>Record a consent discussion.</summary>
+    public const string RecordConsent = "consent.write";
+
+    /// <summary>Search the audit log.</summary>
+    public const string ReadAudit = "audit.read";
+
+    /// <summary>The roles each policy admits.</summary>
+    public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
+    {
+        [ReadPatients] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Pharmacist, GmsRoles.Administrator],
+        [WritePatients] = [GmsRoles.RequestingClinician, GmsRoles.Administrator],
+        [RecordConsent] = [GmsRoles.RequestingClinician],
+        [ReadAudit] = [GmsRoles.Administrator],
+    };
+}
