@@ -58,6 +58,7 @@ public static class GmsWebApplication
         app.MapAccountEndpoints();
         app.MapPatientEndpoints();
         app.MapPanelsEndpoints();
+        app.MapDirectoryEndpoints();
         app.MapRazorPages();
         return app;
     }

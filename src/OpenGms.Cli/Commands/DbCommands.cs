@@ -14,7 +14,9 @@ internal static class DbCommands
         CommandRunner.SetHandler(migrate, async (context, ct) =>
         {
             await using ServiceProvider services = await CliServices.OpenAsync(context, ct).ConfigureAwait(false);
-            string[] modules = services.GetServices<IModuleDatabase>().Select(m => m.Module).ToArray();
+            // Module databases are scoped (they hold a DbContext): list them from a scope, not the root provider.
+            using IServiceScope scope = services.CreateScope();
+            string[] modules = scope.ServiceProvider.GetServices<IModuleDatabase>().Select(m => m.Module).ToArray();
             if (context.Json)
             {
                 context.WriteJson(new { provider = context.Database.Provider, modules });

@@ -111,3 +111,8 @@ public sealed record EditionDiffView(
     string From, string To, IReadOnlyList<ItemView> AddedIndications, IReadOnlyList<ItemView> RemovedIndications,
     IReadOnlyList<ChangedItemView> ChangedIndications, IReadOnlyList<ItemView> AddedTests, IReadOnlyList<ItemView> RemovedTests,
     IReadOnlyList<ChangedItemView> ChangedTests, IReadOnlyList<ItemView> NoteDisagreements);
+
+/// <summary>A whole edition: its indications and tests (targets as stored, genes not resolved).</summary>
+/// <param name="Edition">The edition.</param>
+/// <param name="Indications">Its indications in published order, each with its tests.</param>
+public sealed record EditionContentView(EditionView Edition, IReadOnlyList<IndicationView> Indications);

@@ -21,6 +21,12 @@ public interface IDirectoryCatalog
     /// <summary>A test with its genes; <paramref name="edition"/> null takes the current one of its kind.</summary>
     Task<Result<TestView>> GetTestAsync(string code, string? edition, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every indication and test of <paramref name="edition"/> (key or version), targets as stored and genes not
+    /// resolved (for exports such as the FHIR CodeSystem). Fails with <c>DIR020</c> for an unknown edition.
+    /// </summary>
+    Task<Result<EditionContentView>> GetEditionContentAsync(string edition, CancellationToken cancellationToken);
+
     /// <summary>Indications and tests added, removed and changed from <paramref name="from"/> to <paramref name="to"/>.</summary>
     Task<Result<EditionDiffView>> DiffAsync(string from, string to, CancellationToken cancellationToken);
 }

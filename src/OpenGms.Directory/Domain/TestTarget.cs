@@ -70,10 +70,16 @@ public static partial class TargetText
         }
 
         string text = published.Replace('\u00a0', ' ').Trim();
-        foreach (Match match in PanelReference().Matches(text))
+        // Each "(123)" is a panel id; its name is the text since the previous reference or ';' (linear scan, no
+        // nested quantifiers: cancer target texts are long and full of parentheses).
+        int nameStart = 0;
+        foreach (Match match in PanelId().Matches(text))
         {
-            int id = int.Parse(match.Groups["id"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-            string name = match.Groups["name"].Value.Trim().TrimStart(';', ',', ' ').Trim();
+            int id = int.Parse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+            string before = text[nameStart..match.Index];
+            int semicolon = before.LastIndexOf(';');
+            string name = (semicolon >= 0 ? before[(semicolon + 1)..] : before).Trim().TrimStart(',', ' ').Trim();
+            nameStart = match.Index + match.Length;
             if (!targets.Exists(t => t.PanelId == id))
             {
                 targets.Add(TestTarget.Panel(id, name.Length == 0 ? null : name));
@@ -136,9 +142,9 @@ public static partial class TargetText
     private static bool IsGeneSymbol(string token) =>
         token.Length >= 2 && GeneLike().IsMatch(token) && !s_notGenes.Contains(token) && !CodeLike().IsMatch(token);
 
-    // "Hearing loss (126)", "Familial hypercholesterolaemia – targeted panel (772)"; several may follow each other.
-    [GeneratedRegex(@"(?<name>[^;()]*?(?:\([^()\d][^()]*\)[^;()]*?)*)\s*\((?<id>\d{1,6})\)", RegexOptions.CultureInvariant)]
-    private static partial Regex PanelReference();
+    // The id of "Hearing loss (126)", "Familial hypercholesterolaemia – targeted panel (772)".
+    [GeneratedRegex(@"\((\d{1,6})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex PanelId();
 
     [GeneratedRegex(@"[\s,;/+&]+", RegexOptions.CultureInvariant)]
     private static partial Regex Separators();

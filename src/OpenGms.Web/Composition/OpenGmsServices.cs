@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Audit;
 using OpenGms.Consent;
+using OpenGms.Directory;
 using OpenGms.Web.Identity;
 using OpenGms.Kernel;
 
@@ -29,6 +30,7 @@ public static class OpenGmsServices
         // Modules register themselves here, one line each.
         services.AddConsentModule(database);
         OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
+        services.AddDirectoryModule(database);
         return services;
     }
 

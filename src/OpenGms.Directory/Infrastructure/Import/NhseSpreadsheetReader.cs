@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ClosedXML.Excel;
 using OpenGms.Directory.Application;
 using OpenGms.Directory.Domain;
 
@@ -34,12 +33,12 @@ internal static partial class NhseSpreadsheetReader
     public static EditionReadResult Read(Stream content, string fileName, string sha256)
     {
         var context = new ImportContext(fileName);
-        XLWorkbook workbook;
+        List<XlsxSheet> sheets;
         try
         {
-            workbook = new XLWorkbook(content);
+            sheets = XlsxSheets.Read(content);
         }
-#pragma warning disable CA1031 // ClosedXML throws many exception types for a damaged or non-xlsx file; all mean "unreadable".
+#pragma warning disable CA1031 // The Open XML SDK throws many exception types for a damaged or non-xlsx file; all mean "unreadable".
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -47,22 +46,19 @@ internal static partial class NhseSpreadsheetReader
             return new EditionReadResult(null, context.Issues);
         }
 
-        using (workbook)
-        {
-            return Read(workbook, context, fileName, sha256);
-        }
+        return Read(sheets, context, fileName, sha256);
     }
 
-    private static EditionReadResult Read(XLWorkbook workbook, ImportContext context, string fileName, string sha256)
+    private static EditionReadResult Read(List<XlsxSheet> sheets, ImportContext context, string fileName, string sha256)
     {
         var builder = new IndicationBuilder(context);
         string? title = null;
         int dataSheets = 0;
         int rCodes = 0, mCodes = 0;
-        foreach (IXLWorksheet sheet in workbook.Worksheets)
+        foreach (XlsxSheet sheet in sheets)
         {
-            int lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
-            int lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
+            int lastRow = sheet.LastRow;
+            int lastColumn = sheet.LastColumn;
             if (lastRow == 0)
             {
                 continue;
@@ -79,8 +75,7 @@ internal static partial class NhseSpreadsheetReader
             string? currentCode = null, currentName = null;
             for (int r = headerRow + 1; r <= lastRow; r++)
             {
-                IXLRow row = sheet.Row(r);
-                string? Get(Column c) => columns.TryGetValue(c, out int index) ? Cells.Clean(row.Cell(index).GetString()) : null;
+                string? Get(Column c) => columns.TryGetValue(c, out int index) ? Cells.Clean(sheet.Cell(r, index)) : null;
 
                 string? indicationCode = Get(Column.IndicationCode);
                 string? indicationName = Get(Column.IndicationName);
@@ -172,7 +167,7 @@ internal static partial class NhseSpreadsheetReader
         return new EditionReadResult(edition, context.Issues);
     }
 
-    private static (int Row, Dictionary<Column, int>? Columns) FindHeader(IXLWorksheet sheet, int lastRow, int lastColumn, ImportContext context)
+    private static (int Row, Dictionary<Column, int>? Columns) FindHeader(XlsxSheet sheet, int lastRow, int lastColumn, ImportContext context)
     {
         int limit = Math.Min(lastRow, HeaderSearchRows);
         for (int r = 1; r <= limit; r++)
@@ -180,7 +175,7 @@ internal static partial class NhseSpreadsheetReader
             var columns = new Dictionary<Column, int>();
             for (int c = 1; c <= lastColumn; c++)
             {
-                Column? column = Classify(Cells.HeaderKey(sheet.Cell(r, c).GetString()));
+                Column? column = Classify(Cells.HeaderKey(sheet.Cell(r, c)));
                 if (column is not null)
                 {
                     columns.TryAdd(column.Value, c);
@@ -228,14 +223,14 @@ internal static partial class NhseSpreadsheetReader
         _ => null,
     };
 
-    private static string HeaderName(IXLWorksheet sheet, int headerRow, int column) =>
-        Cells.Clean(sheet.Cell(headerRow, column).GetString()) ?? $"column {column}";
+    private static string HeaderName(XlsxSheet sheet, int headerRow, int column) =>
+        Cells.Clean(sheet.Cell(headerRow, column)) ?? $"column {column}";
 
-    private static string? FirstText(IXLWorksheet sheet, int lastColumn)
+    private static string? FirstText(XlsxSheet sheet, int lastColumn)
     {
         for (int c = 1; c <= Math.Min(lastColumn, 5); c++)
         {
-            string? text = Cells.Clean(sheet.Cell(1, c).GetString());
+            string? text = Cells.Clean(sheet.Cell(1, c));
             if (text is not null)
             {
                 return text;

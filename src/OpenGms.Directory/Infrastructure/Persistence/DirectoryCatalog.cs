@@ -216,6 +216,28 @@ internal sealed partial class DirectoryCatalog(DirectoryDbContext db, PanelGeneI
         return await ToViewAsync(e, row.Indication!, row, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<Result<EditionContentView>> GetEditionContentAsync(string edition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        List<EditionRow> rows = await EditionRowsAsync(cancellationToken).ConfigureAwait(false);
+        EditionRow? row = Find(rows, edition);
+        if (row is null)
+        {
+            return Error.NotFound(DirectoryIssueCodes.EditionNotFound, $"No edition {edition}; see 'gms directory editions'.");
+        }
+
+        bool current = Current(rows).Exists(r => r.Id == row.Id);
+        List<IndicationRow> indications = await db.Indications.AsNoTracking().AsSplitQuery()
+            .Where(i => i.EditionId == row.Id).OrderBy(i => i.Ordinal)
+            .Include(i => i.Tests).ThenInclude(t => t.Targets)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var views = indications.Select(i => new IndicationView(row.Key, row.Kind, i.Code, i.Name, i.SpecialistTestGroup, i.CommissioningCategory, i.Eligibility,
+            i.Tests.OrderBy(t => t.Ordinal).Select(t => new TestView(row.Key, t.Code, i.Code, i.Name, t.Name, t.MethodPublished, SplitMethods(t.Methods), t.Scope,
+                t.TargetsPublished, t.Targets.OrderBy(x => x.Ordinal).Select(x => new TargetView(x.Kind, x.PanelId, x.Name, x.Symbol, x.HgncId, null, null)).ToList(),
+                [], t.ChangeNote, t.Eligibility)).ToList())).ToList();
+        return new EditionContentView(ToView(row, current), views);
+    }
+
     public async Task<Result<EditionDiffView>> DiffAsync(string from, string to, CancellationToken cancellationToken)
     {
         List<EditionRow> rows = await EditionRowsAsync(cancellationToken).ConfigureAwait(false);
