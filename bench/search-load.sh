@@ -8,6 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${GMS_SHARED_DATA:-$root/../shared/data}"
 duration="${1:-20}"
 connections="${2:-32}"
+threads=$(( connections < 2 ? 1 : 2 ))
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 data=$(mktemp -d /tmp/gms-bench.XXXXXX)
@@ -33,5 +34,5 @@ end
 LUA
 # Warm-up, then the measured run.
 wrk -t2 -c8 -d3s -s "$data/queries.lua" "http://127.0.0.1:$port" >/dev/null
-echo "== directory search: ${duration}s, ${connections} connections, 2 threads (wrk on the same 2-core machine)"
-wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$data/queries.lua" "http://127.0.0.1:$port"
+echo "== directory search: ${duration}s, ${connections} connections, ${threads} thread(s) (wrk on the same 2-core machine)"
+wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$data/queries.lua" "http://127.0.0.1:$port"
