@@ -6,6 +6,7 @@ using OpenGms.Audit.Infrastructure.Persistence;
 using OpenGms.Audit.Infrastructure.Persistence.Postgres;
 using OpenGms.Audit.Infrastructure.Persistence.Sqlite;
 using OpenGms.Kernel;
+using OpenGms.Persistence;
 
 namespace OpenGms.Audit;
 
@@ -16,16 +17,7 @@ public static class AuditModule
     public static IServiceCollection AddAuditModule(this IServiceCollection services, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<PostgresAuditDbContext>(o => o.UseNpgsql(database.ConnectionString));
-            services.AddScoped<AuditDbContext>(sp => sp.GetRequiredService<PostgresAuditDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteAuditDbContext>(o => o.UseSqlite(database.ConnectionString));
-            services.AddScoped<AuditDbContext>(sp => sp.GetRequiredService<SqliteAuditDbContext>());
-        }
+        services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(database);
 
         services.AddScoped<IAuditLog, EfAuditLog>();
         services.AddScoped<IModuleDatabase, AuditModuleDatabase>();

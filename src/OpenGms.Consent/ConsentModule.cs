@@ -7,6 +7,7 @@ using OpenGms.Consent.Infrastructure.Persistence;
 using OpenGms.Consent.Infrastructure.Persistence.Postgres;
 using OpenGms.Consent.Infrastructure.Persistence.Sqlite;
 using OpenGms.Kernel;
+using OpenGms.Persistence;
 
 namespace OpenGms.Consent;
 
@@ -17,16 +18,7 @@ public static class ConsentModule
     public static IServiceCollection AddConsentModule(this IServiceCollection services, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<PostgresConsentDbContext>(o => o.UseNpgsql(database.ConnectionString));
-            services.AddScoped<ConsentDbContext>(sp => sp.GetRequiredService<PostgresConsentDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteConsentDbContext>(o => o.UseSqlite(database.ConnectionString));
-            services.AddScoped<ConsentDbContext>(sp => sp.GetRequiredService<SqliteConsentDbContext>());
-        }
+        services.AddModuleDbContext<ConsentDbContext, SqliteConsentDbContext, PostgresConsentDbContext>(database);
 
         services.AddScoped<IConsentStore, EfConsentStore>();
         services.AddScoped<ConsentService>();

@@ -10,6 +10,7 @@ using OpenGms.Directory.Infrastructure.Persistence;
 using OpenGms.Directory.Infrastructure.Persistence.Postgres;
 using OpenGms.Directory.Infrastructure.Persistence.Sqlite;
 using OpenGms.Kernel;
+using OpenGms.Persistence;
 using OpenGms.Panels.Contracts;
 
 namespace OpenGms.Directory;
@@ -25,16 +26,7 @@ public static class DirectoryModule
     public static IServiceCollection AddDirectoryModule(this IServiceCollection services, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<PostgresDirectoryDbContext>(o => o.UseNpgsql(database.ConnectionString));
-            services.AddScoped<DirectoryDbContext>(sp => sp.GetRequiredService<PostgresDirectoryDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteDirectoryDbContext>(o => o.UseSqlite(database.ConnectionString));
-            services.AddScoped<DirectoryDbContext>(sp => sp.GetRequiredService<SqliteDirectoryDbContext>());
-        }
+        services.AddModuleDbContext<DirectoryDbContext, SqliteDirectoryDbContext, PostgresDirectoryDbContext>(database);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PanelGeneIndex>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Kernel;
+using OpenGms.Persistence;
 using OpenGms.Panels.Application.ImportPanels;
 using OpenGms.Panels.Application.QueryPanels;
 using OpenGms.Panels.Contracts;
@@ -19,16 +20,7 @@ public static class PanelsModule
     public static IServiceCollection AddPanelsModule(this IServiceCollection services, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<PostgresPanelsDbContext>(o => o.UseNpgsql(database.ConnectionString));
-            services.AddScoped<PanelsDbContext>(sp => sp.GetRequiredService<PostgresPanelsDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqlitePanelsDbContext>(o => o.UseSqlite(database.ConnectionString));
-            services.AddScoped<PanelsDbContext>(sp => sp.GetRequiredService<SqlitePanelsDbContext>());
-        }
+        services.AddModuleDbContext<PanelsDbContext, SqlitePanelsDbContext, PostgresPanelsDbContext>(database);
 
         services.AddScoped<IModuleDatabase, PanelsModuleDatabase>();
         services.AddScoped<IPanelImporter, PanelImporter>();

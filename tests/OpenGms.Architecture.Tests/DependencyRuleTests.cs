@@ -104,7 +104,7 @@ public sealed class DependencyRuleTests
 
     private static string[] ModuleNames()
     {
-        string[] notModules = ["OpenGms.Kernel", "OpenGms.Genomics", "OpenGms.Web", "OpenGms.Cli", "OpenGms.Testing"];
+        string[] notModules = ["OpenGms.Kernel", "OpenGms.Persistence", "OpenGms.Genomics", "OpenGms.Web", "OpenGms.Cli", "OpenGms.Testing"];
         return System.IO.Directory.GetFiles(AppContext.BaseDirectory, "OpenGms.*.dll")
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Kernel;
+using OpenGms.Persistence;
 
 namespace OpenGms.Web.Identity;
 
@@ -12,16 +13,7 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<PostgresAccountsDbContext>(o => o.UseNpgsql(database.ConnectionString));
-            services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<PostgresAccountsDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteAccountsDbContext>(o => o.UseSqlite(database.ConnectionString));
-            services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<SqliteAccountsDbContext>());
-        }
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database);
 
         services.AddIdentityCore<IdentityUser>(o =>
             {
