@@ -12,6 +12,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || need+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 command -v bgzip >/dev/null || need+=(tabix)
+command -v afl-fuzz >/dev/null || need+=(afl++)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]} from Debian packages"
   as_root apt-get update -qq >/dev/null
@@ -39,6 +40,15 @@ results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 dotnet test --solution OpenGms.slnx -c Release --results-directory "$results" --report-trx "$@" 2>&1 | tee "$results/output.log"
 status=${PIPESTATUS[0]}
+
+# Bounded fuzzing of the engine's readers (AFL++ through SharpFuzz): a crash fails the run like a failing test.
+# GMS_FUZZ_SECONDS=0 skips it (e.g. when iterating on one test project).
+fuzz_seconds=${GMS_FUZZ_SECONDS:-45}
+if [[ $fuzz_seconds -gt 0 ]]; then
+  fuzz/run.sh "$fuzz_seconds" 2>&1 | tee "$results/fuzz.log"
+  fuzz_status=${PIPESTATUS[0]}
+  [[ $fuzz_status -ne 0 && $status -eq 0 ]] && status=$fuzz_status
+fi
 
 # One plain closing line over every test project, read from the TRX files.
 python3 - "$results" <<'PY'

@@ -99,9 +99,16 @@ public sealed class GenomicIndex
         {
             minShift = r.Int32();
             depth = r.Int32();
+            // Invariant: the binned span (min_shift + 3 * depth bits) fits a 64-bit position, and the bin numbers of
+            // depth levels fit an int (depth <= 9 gives 153,391,689 bins; htslib writes depth 5 to 7 in practice).
+            if (minShift is < 0 or > 62 || depth is < 0 or > 9 || minShift + (3 * depth) > 62)
+            {
+                throw new InvalidDataException($"The CSI index has an impossible min_shift ({minShift}) or depth ({depth}).");
+            }
+
             int lAux = r.Int32();
             ReadOnlySpan<byte> aux = r.Bytes(lAux);
-            nRef = r.Int32();
+            nRef = r.Count(8, "reference");
             if (lAux >= 28)
             {
                 var a = new SpanReader(aux);
@@ -112,7 +119,7 @@ public sealed class GenomicIndex
         }
         else
         {
-            nRef = r.Int32();
+            nRef = r.Count(8, "reference");
             r.Bytes(24); // format, col_seq, col_beg, col_end, meta, skip
             int lNm = r.Int32();
             names = SplitNames(r.Bytes(lNm));
@@ -124,31 +131,31 @@ public sealed class GenomicIndex
         var loffsets = new List<Dictionary<int, long>>(nRef);
         for (int i = 0; i < nRef; i++)
         {
-            int nBin = r.Int32();
+            int nBin = r.Count(csi ? 16 : 8, "bin");
             var map = new Dictionary<int, BgzfChunk[]>(nBin);
             var lo = new Dictionary<int, long>();
             for (int b = 0; b < nBin; b++)
             {
-                int bin = (int)r.UInt32();
+                uint bin = r.UInt32();
                 long loffset = csi ? (long)r.UInt64() : 0;
-                int nChunk = r.Int32();
+                int nChunk = r.Count(16, "chunk");
                 var chunks = new BgzfChunk[nChunk];
                 for (int c = 0; c < nChunk; c++)
                 {
                     chunks[c] = new BgzfChunk(new BgzfVirtualOffset(r.UInt64()), new BgzfVirtualOffset(r.UInt64()));
                 }
 
-                if (bin != pseudo - 1 && bin < pseudo)
+                if (bin < (uint)(pseudo - 1))
                 {
-                    map[bin] = chunks;
-                    lo[bin] = loffset;
+                    map[(int)bin] = chunks;
+                    lo[(int)bin] = loffset;
                 }
             }
 
             long[] intervals = [];
             if (!csi)
             {
-                int nIntv = r.Int32();
+                int nIntv = r.Count(8, "linear-index interval");
                 intervals = new long[nIntv];
                 for (int k = 0; k < nIntv; k++)
                 {
@@ -263,6 +270,18 @@ public sealed class GenomicIndex
         }
 
         public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+
+        /// <summary>Reads an item count and checks it against the bytes left (each item needs at least <paramref name="minItemBytes"/>).</summary>
+        public int Count(int minItemBytes, string what)
+        {
+            int n = Int32();
+            if (n < 0 || n > _data.Length / minItemBytes)
+            {
+                throw new InvalidDataException($"The index has an impossible {what} count ({n}) for its size.");
+            }
+
+            return n;
+        }
 
         public uint UInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Bytes(4));
 
