@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using OpenGms.Cli.Hosting;
 using OpenGms.Genomics.Indexing;
+using OpenGms.Genomics.Reference;
 using OpenGms.Genomics.Stats;
 using OpenGms.Genomics.Validation;
 using OpenGms.Genomics.Vcf;
@@ -24,12 +25,24 @@ internal static class VcfCommands
         return command;
     }
 
+    /// <summary>Opens the FASTA given with <c>--reference</c>, or null when none was given; a bad one is a user error.</summary>
+    internal static ReferenceGenome? OpenReference(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        Result<ReferenceGenome> opened = ReferenceGenome.Open(path);
+        return opened.IsSuccess ? opened.Value : throw new UserInputException(opened.Error!);
+    }
+
     private static Command CreateValidate()
     {
         var file = new Argument<string>("FILE") { Description = "The VCF (.vcf, .vcf.gz or BGZF .vcf.gz)." };
         var strict = new Option<bool>("--strict") { Description = "Warnings also make the file invalid (the default)." };
         var lenient = new Option<bool>("--lenient") { Description = "Only errors make the file invalid; warnings are reported." };
-        var reference = new Option<string?>("--reference") { Description = "FASTA to check REF against (not yet supported by this build)." };
+        var reference = new Option<string?>("--reference") { Description = "FASTA (plain or bgzipped; .fai/.gzi built when missing) to check every REF against (VCF037)." };
         var maxIssues = new Option<int>("--max-issues") { Description = "Issues kept per code (all are counted).", DefaultValueFactory = _ => 100 };
         var command = new Command("validate", "Check a VCF against the specification; exit 0 when valid, 3 when not.") { file, strict, lenient, reference, maxIssues };
         CommandRunner.SetHandler(command, (context, ct) =>
@@ -40,13 +53,9 @@ internal static class VcfCommands
                 throw new UserInputException(Error.BadInput("CLI001", "Give --strict or --lenient, not both."));
             }
 
-            if (context.Parse.GetValue(reference) is not null)
-            {
-                throw new UserInputException(Error.BadInput("CLI001", "--reference is not supported yet in this build."));
-            }
-
+            using ReferenceGenome? genome = OpenReference(context.Parse.GetValue(reference));
             VcfValidationMode mode = context.Parse.GetValue(lenient) ? VcfValidationMode.Lenient : VcfValidationMode.Strict;
-            VcfValidationReport report = WithProgress(context, "Validating", progress => VcfValidator.Validate(path, mode, context.Parse.GetValue(maxIssues), progress));
+            VcfValidationReport report = WithProgress(context, "Validating", progress => VcfValidator.Validate(path, mode, context.Parse.GetValue(maxIssues), progress, genome));
             if (context.Json)
             {
                 context.WriteJson(new

@@ -49,17 +49,7 @@ internal static class VcfNormaliseCommand
                 throw new UserInputException(Error.NotFound("CLI404", $"{inPath}: input VCF not found."));
             }
 
-            ReferenceGenome? reference = null;
-            if (p.GetValue(fasta) is string faPath)
-            {
-                Result<ReferenceGenome> opened = ReferenceGenome.Open(faPath);
-                if (!opened.IsSuccess)
-                {
-                    throw new UserInputException(opened.Error!);
-                }
-
-                reference = opened.Value;
-            }
+            ReferenceGenome? reference = VcfCommands.OpenReference(p.GetValue(fasta));
 
             string? outPath = p.GetValue(output);
             string type = p.GetValue(outputType) ?? (outPath is not null && (outPath.EndsWith(".gz", StringComparison.Ordinal) || outPath.EndsWith(".bgz", StringComparison.Ordinal)) ? "z" : "v");

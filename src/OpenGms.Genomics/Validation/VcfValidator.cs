@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text;
+using OpenGms.Genomics.Bgzf;
+using OpenGms.Genomics.Reference;
 using OpenGms.Genomics.Vcf;
 
 namespace OpenGms.Genomics.Validation;
@@ -41,10 +43,13 @@ public sealed class VcfValidator
     private long _chromRecords;
     private long _lastPos;
     private VcfContig? _contig;
+    private readonly ReferenceGenome? _reference;
+    private string? _referenceContig;
 
-    private VcfValidator(VcfReader reader)
+    private VcfValidator(VcfReader reader, ReferenceGenome? reference)
     {
         _reader = reader;
+        _reference = reference;
         _header = reader.Header;
         _issues = reader.Issues;
         _v43 = _header.Version is not null && _header.Version >= new Version(4, 3);
@@ -55,7 +60,8 @@ public sealed class VcfValidator
     /// <param name="mode">Whether warnings make the file invalid.</param>
     /// <param name="maxIssuesPerCode">How many issues of each code to keep (all are counted).</param>
     /// <param name="progress">Called now and then with the number of records read; may be null.</param>
-    public static VcfValidationReport Validate(string path, VcfValidationMode mode = VcfValidationMode.Strict, int maxIssuesPerCode = 100, Action<long>? progress = null)
+    /// <param name="reference">When given, every REF is checked against it (VCF037).</param>
+    public static VcfValidationReport Validate(string path, VcfValidationMode mode = VcfValidationMode.Strict, int maxIssuesPerCode = 100, Action<long>? progress = null, ReferenceGenome? reference = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var sink = new VcfIssueSink(maxIssuesPerCode);
@@ -72,15 +78,25 @@ public sealed class VcfValidator
 
         using (reader)
         {
-            return Validate(reader, path, mode, progress);
+            if (reader.Compression == CompressionFormat.Bgzf && !EndsWithEofBlock(path))
+            {
+                sink.Add(VcfIssueCodes.MissingEofBlock, VcfSeverity.Warning, 0, 0, string.Empty, "The BGZF file does not end with the empty end-of-file block: it may be truncated.");
+            }
+
+            return Validate(reader, path, mode, progress, reference);
         }
     }
 
     /// <summary>Validates the records of an open reader (its header is already parsed and checked).</summary>
-    public static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode = VcfValidationMode.Strict, Action<long>? progress = null)
+    /// <param name="reader">The reader, positioned after the header.</param>
+    /// <param name="path">The name used in the report.</param>
+    /// <param name="mode">Whether warnings make the file invalid.</param>
+    /// <param name="progress">Called now and then with the number of records read; may be null.</param>
+    /// <param name="reference">When given, every REF is checked against it (VCF037).</param>
+    public static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode = VcfValidationMode.Strict, Action<long>? progress = null, ReferenceGenome? reference = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var v = new VcfValidator(reader);
+        var v = new VcfValidator(reader, reference);
         if (reader.HeaderLineCount > 0 && reader.Header.FileFormat.Length == 0 && !reader.Issues.Has(VcfIssueCodes.FileFormat))
         {
             reader.Issues.Add(VcfIssueCodes.FileFormat, VcfSeverity.Error, 1, 0, "fileformat", "The ##fileformat line is missing.");
@@ -134,6 +150,26 @@ public sealed class VcfValidator
         };
     }
 
+    /// <summary>SAM/BAM specification 4.1.2: a BGZF file ends with this 28-byte empty block, which tells a complete file from a truncated one.</summary>
+    private static ReadOnlySpan<byte> EofBlock =>
+    [
+        0x1f, 0x8b, 0x08, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0x06, 0x00, 0x42, 0x43,
+        0x02, 0x00, 0x1b, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    ];
+
+    private static bool EndsWithEofBlock(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        if (file.Length < EofBlock.Length)
+        {
+            return false;
+        }
+
+        file.Seek(-EofBlock.Length, SeekOrigin.End);
+        Span<byte> tail = stackalloc byte[28];
+        return file.ReadAtLeast(tail, tail.Length, throwOnEndOfStream: false) == tail.Length && tail.SequenceEqual(EofBlock);
+    }
+
     private static VcfValidationReport EmptyReport(string path, VcfValidationMode mode, VcfIssueSink sink) => new()
     {
         Path = path,
@@ -168,6 +204,11 @@ public sealed class VcfValidator
         long pos = CheckPos(r, line);
         CheckId(r.Id, line);
         bool refOk = CheckRef(r.Ref, line);
+        if (_reference is not null && refOk && pos > 0)
+        {
+            CheckAgainstReference(r.Ref, pos, line);
+        }
+
         int altCount = CheckAlt(r, refOk, pos, line);
         CheckQual(r.QualText, line);
         CheckFilter(r.FilterText, line);
@@ -216,6 +257,15 @@ public sealed class VcfValidator
         if (!_finishedContigs.Add(name))
         {
             Report(VcfIssueCodes.NonContiguous, VcfSeverity.Warning, line, 1, "CHROM", $"Records of contig '{name}' are not contiguous: it appears again after another contig.");
+        }
+
+        if (_reference is not null)
+        {
+            _referenceContig = _reference.TryResolve(name, out _) ? name : null;
+            if (_referenceContig is null)
+            {
+                Report(VcfIssueCodes.ReferenceMismatch, VcfSeverity.Error, line, 1, "CHROM", $"Contig '{name}' is not in the reference {Path.GetFileName(_reference.Path)} (under its name or an alias); its REF alleles cannot be checked.");
+            }
         }
 
         _contig = _header.TryGetContig(name, out VcfContig? c) ? c : null;
@@ -308,6 +358,35 @@ public sealed class VcfValidator
         }
 
         return true;
+    }
+
+    /// <summary>REF against the reference, case-insensitively; an N on either side matches any base (as bcftools norm -c does).</summary>
+    private void CheckAgainstReference(ReadOnlySpan<byte> refAllele, long pos, long line)
+    {
+        if (_referenceContig is null)
+        {
+            return;
+        }
+
+        // VCF POS is 1-based; the reference takes a 0-based half-open interval.
+        _reference!.TryFetch(_referenceContig, pos - 1, pos - 1 + refAllele.Length, out ReadOnlySpan<byte> bases);
+        if (bases.Length == refAllele.Length && System.Text.Ascii.EqualsIgnoreCase(bases, refAllele))
+        {
+            return;
+        }
+
+        bool match = bases.Length == refAllele.Length;
+        for (int i = 0; match && i < bases.Length; i++)
+        {
+            byte a = (byte)(refAllele[i] & ~0x20);
+            match = a == bases[i] || a == (byte)'N' || bases[i] == (byte)'N';
+        }
+
+        if (!match)
+        {
+            string expected = bases.Length < refAllele.Length ? $"{Text(bases)} (the contig ends at {pos - 1 + bases.Length})" : Text(bases);
+            Report(VcfIssueCodes.ReferenceMismatch, VcfSeverity.Error, line, 4, "REF", $"REF '{Text(refAllele)}' at {_referenceContig}:{pos} does not match the reference '{expected}'.");
+        }
     }
 
     private int CheckAlt(in VcfRecord r, bool refOk, long pos, long line)
