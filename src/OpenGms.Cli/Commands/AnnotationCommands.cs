@@ -3,6 +3,7 @@ using System.Diagnostics;
 using OpenGms.Cli.Hosting;
 using OpenGms.Genomics.Annotation;
 using OpenGms.Genomics.Annotation.GeneModels;
+using OpenGms.Genomics.Annotation.Sources;
 using OpenGms.Genomics.Bgzf;
 using OpenGms.Genomics.Vcf;
 using OpenGms.Kernel;
@@ -86,7 +87,73 @@ internal static class AnnotationCommands
 
             return Task.FromResult(ExitCodes.Ok);
         });
-        return new Command("annotation", "Variant annotation: gene-model caches.") { build };
+        return new Command("annotation", "Variant annotation: gene-model caches and supplementary sources.") { build, CreateAddSource() };
+    }
+
+    /// <summary><c>gms annotation add-source</c>: compile gnomAD, ClinVar or a gene table into a cache.</summary>
+    private static Command CreateAddSource()
+    {
+        var file = new Argument<string>("FILE") { Description = "The source: a gnomAD/ExAC sites VCF, a ClinVar VCF, a gnomAD constraint TSV or the HGNC complete set TSV." };
+        var cache = new Option<string>("--cache", "-c") { Description = "Cache folder from 'gms annotation build-cache'.", Required = true };
+        var kind = new Option<string>("--kind", "-k") { Description = "population (gnomAD/ExAC), clinvar, constraint or hgnc.", Required = true };
+        var name = new Option<string?>("--name", "-n") { Description = "Name to select it by and to prefix its VCF INFO fields (default: gnomad, clinvar, constraint, hgnc)." };
+        var version = new Option<string?>("--version") { Description = "Release label (default: the VCF's ##fileDate)." };
+        var reference = new Option<string?>("--reference", "-r") { Description = "Reference FASTA to left-align the source's indels against (as gms vcf normalise does)." };
+        var command = new Command("add-source", "Compile a population, ClinVar or gene table source into an annotation cache, with its version and checksum in the cache's sources.json.")
+        {
+            file, cache, kind, name, version, reference,
+        };
+        CommandRunner.SetHandler(command, (context, ct) =>
+        {
+            ParseResult p = context.Parse;
+            string input = p.GetValue(file)!;
+            string cacheDir = p.GetValue(cache)!;
+            RequireFile(input, "source");
+            if (!File.Exists(Path.Combine(cacheDir, "manifest.json")))
+            {
+                throw new UserInputException(Error.BadInput("ANN021", $"{cacheDir}: not an annotation cache (build one with 'gms annotation build-cache')."));
+            }
+
+            (SourceKind k, string defaultName) = p.GetValue(kind) switch
+            {
+                "population" or "gnomad" => (SourceKind.Population, "gnomad"),
+                "clinvar" => (SourceKind.ClinVar, "clinvar"),
+                "constraint" => (SourceKind.GeneConstraint, "constraint"),
+                "hgnc" => (SourceKind.Hgnc, "hgnc"),
+                string other => throw new UserInputException(Error.BadInput("CLI002", $"--kind {other}: use population, clinvar, constraint or hgnc")),
+                null => throw new UserInputException(Error.BadInput("CLI002", "--kind is required")),
+            };
+            string sourceName = p.GetValue(name) ?? defaultName;
+            var watch = Stopwatch.StartNew();
+            Result<SourceEntry> compiled;
+            if (k is SourceKind.Population or SourceKind.ClinVar)
+            {
+                using Genomics.Reference.ReferenceGenome? genome = VcfCommands.OpenReference(p.GetValue(reference));
+                compiled = SiteSourceCompiler.Compile(input, k, sourceName, cacheDir, p.GetValue(version), genome, TimeProvider.System);
+            }
+            else
+            {
+                compiled = GeneTable.Compile(input, k, sourceName, cacheDir, p.GetValue(version), TimeProvider.System);
+            }
+
+            if (!compiled.IsSuccess)
+            {
+                return Task.FromResult(context.Fail(compiled.Error));
+            }
+
+            SourceEntry e = compiled.Value;
+            if (context.Json)
+            {
+                context.WriteJson(new { e.Name, kind = e.Kind.ToString(), e.File, e.SourceFile, e.SourceSha256, e.Version, e.Records, e.Skipped, seconds = watch.Elapsed.TotalSeconds });
+            }
+            else
+            {
+                context.Output.WriteLine($"Added {e.Name} ({e.Kind}, version {e.Version ?? "unknown"}) to {cacheDir}: {e.Records:N0} record(s), {e.Skipped:N0} skipped ({watch.Elapsed.TotalSeconds:F1} s)");
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
     }
 
     /// <summary>The top-level <c>annotate</c> command.</summary>
@@ -97,7 +164,8 @@ internal static class AnnotationCommands
         var output = new Option<string?>("--output", "-o") { Description = "Output file (.vcf.gz: BGZF; default stdout)." };
         var format = new Option<string>("--format", "-f") { Description = "vcf (CSQ INFO field) or json (one object per line per allele).", DefaultValueFactory = _ => "vcf" };
         var lengths = new Option<bool>("--ignore-contig-lengths") { Description = "Warn instead of stopping when a VCF contig's length differs from the cache's reference (excerpt references)." };
-        var command = new Command("annotate", "Annotate variants with transcript consequences and HGVS from an annotation cache.") { vcf, cache, output, format, lengths };
+        var sources = new Option<string?>("--sources", "-s") { Description = "Comma-separated supplementary sources of the cache to add (default: all in its sources.json; 'none' for none)." };
+        var command = new Command("annotate", "Annotate variants with transcript consequences and HGVS from an annotation cache, plus its supplementary sources.") { vcf, cache, output, format, lengths, sources };
         CommandRunner.SetHandler(command, (context, ct) =>
         {
             ParseResult p = context.Parse;
@@ -119,7 +187,19 @@ internal static class AnnotationCommands
 
             var watch = Stopwatch.StartNew();
             using VcfReader reader = VcfReader.Open(inPath);
-            var annotator = new VcfAnnotator(loaded.Value);
+            string? sourceList = p.GetValue(sources);
+            SupplementaryAnnotator? supplementary;
+            try
+            {
+                supplementary = sourceList == "none" ? null : SupplementaryAnnotator.Open(p.GetValue(cache)!, sourceList?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
+            {
+                throw new UserInputException(Error.BadInput("ANN044", ex.Message));
+            }
+
+            using SupplementaryAnnotator? ownedSupplementary = supplementary;
+            var annotator = new VcfAnnotator(loaded.Value) { Supplementary = supplementary };
             Error? mismatch = annotator.CheckContigs(reader.Header, Path.GetFileName(inPath));
             if (mismatch is not null && mismatch.Code == "ANN031" && p.GetValue(lengths))
             {

@@ -52,6 +52,9 @@ public sealed class VcfAnnotator
         _annotator = new VariantAnnotator(cache.Transcripts, cache.Sequence);
     }
 
+    /// <summary>Supplementary sources (gnomAD, ClinVar, gene tables) added to the output, or null for none.</summary>
+    public Sources.SupplementaryAnnotator? Supplementary { get; init; }
+
     /// <summary>Checks the VCF header's contigs against the cache before any work.</summary>
     /// <param name="header">The VCF header.</param>
     /// <param name="file">File name for messages.</param>
@@ -100,7 +103,7 @@ public sealed class VcfAnnotator
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         if (format == AnnotationOutputFormat.Vcf)
         {
-            VcfHeader header = reader.Header.WithMetaLines([CsqHeaderLine]);
+            VcfHeader header = reader.Header.WithMetaLines([CsqHeaderLine, .. Supplementary?.VcfHeaderLines() ?? []]);
             output.Write(Encoding.UTF8.GetBytes(header.ToText()));
         }
 
@@ -123,6 +126,18 @@ public sealed class VcfAnnotator
             string chromText = Encoding.UTF8.GetString(record.Chrom);
             string? chrom = MapContig(chromText);
             annotations.Clear();
+            Sources.SourceHit?[][]? hits = null;
+            if (Supplementary is not null)
+            {
+                var alts = new List<string>(2);
+                foreach (ReadOnlySpan<byte> alt in record.Alts)
+                {
+                    alts.Add(Encoding.UTF8.GetString(alt));
+                }
+
+                hits = Supplementary.LookupAll(chromText, record.Position, Encoding.UTF8.GetString(record.Ref), alts);
+            }
+
             if (chrom is null)
             {
                 unknown++;
@@ -141,13 +156,13 @@ public sealed class VcfAnnotator
 
             if (format == AnnotationOutputFormat.Vcf)
             {
-                WriteVcfLine(record, annotations, buffer);
+                WriteVcfLine(record, annotations, buffer, hits is null ? null : sb => Supplementary!.AppendVcfInfo(sb, hits));
             }
             else
             {
-                foreach (AlleleAnnotation a in annotations)
+                for (int i = 0; i < annotations.Count; i++)
                 {
-                    WriteJson(json, a);
+                    WriteJson(json, annotations[i], hits is null ? null : (j, a) => Supplementary!.WriteJson(j, hits, i, a.Transcripts.Select(t => t.Transcript.GeneName)));
                     json.Flush();
                     json.Reset(buffer);
                     buffer.Write("\n"u8);
@@ -177,10 +192,12 @@ public sealed class VcfAnnotator
         return mapped;
     }
 
-    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer)
+    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, Action<StringBuilder>? extraInfo)
     {
         ReadOnlySpan<byte> line = record.Line;
         var csq = new StringBuilder();
+        var extra = new StringBuilder();
+        extraInfo?.Invoke(extra);
         foreach (AlleleAnnotation a in annotations)
         {
             if (a.Transcripts.Count == 0)
@@ -216,7 +233,7 @@ public sealed class VcfAnnotator
             }
         }
 
-        if (infoStart < 0 || csq.Length == 0)
+        if (infoStart < 0 || (csq.Length == 0 && extra.Length == 0))
         {
             buffer.Write(line);
             buffer.Write("\n"u8);
@@ -231,8 +248,17 @@ public sealed class VcfAnnotator
             buffer.Write(";"u8);
         }
 
-        buffer.Write("CSQ="u8);
-        buffer.Write(Encoding.UTF8.GetBytes(csq.ToString()));
+        if (csq.Length > 0)
+        {
+            buffer.Write("CSQ="u8);
+            buffer.Write(Encoding.UTF8.GetBytes(csq.ToString()));
+            if (extra.Length > 0)
+            {
+                buffer.Write(";"u8);
+            }
+        }
+
+        buffer.Write(Encoding.UTF8.GetBytes(extra.ToString()));
         buffer.Write(line[infoEnd..]);
         buffer.Write("\n"u8);
     }
@@ -302,7 +328,7 @@ public sealed class VcfAnnotator
         return builder.ToString();
     }
 
-    private static void WriteJson(Utf8JsonWriter json, AlleleAnnotation a)
+    private static void WriteJson(Utf8JsonWriter json, AlleleAnnotation a, Action<Utf8JsonWriter, AlleleAnnotation>? supplementary)
     {
         json.WriteStartObject();
         json.WriteString("chrom", a.Chromosome);
@@ -363,11 +389,19 @@ public sealed class VcfAnnotator
 
         json.WriteEndArray();
 
-        // Supplementary sources (gnomAD, ClinVar) are not compiled yet: the keys are present and empty.
-        json.WriteStartObject("frequencies");
-        json.WriteEndObject();
-        json.WriteStartObject("clinvar");
-        json.WriteEndObject();
+        if (supplementary is not null)
+        {
+            supplementary(json, a);
+        }
+        else
+        {
+            // No supplementary sources chosen: the keys are present and empty.
+            json.WriteStartObject("frequencies");
+            json.WriteEndObject();
+            json.WriteStartObject("clinvar");
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
