@@ -42,6 +42,10 @@ public sealed class VcfAnnotator
     private readonly AnnotationCache _cache;
     private readonly VariantAnnotator _annotator;
     private readonly Dictionary<string, string?> _contigMap = new(StringComparer.Ordinal);
+    private readonly StringBuilder _csq = new(1024);
+    private readonly StringBuilder _extra = new(256);
+    private byte[] _lastChrom = [];
+    private string _lastChromText = string.Empty;
 
     /// <summary>Creates an annotator over a cache.</summary>
     /// <param name="cache">The loaded cache.</param>
@@ -123,7 +127,13 @@ public sealed class VcfAnnotator
                 progress?.Invoke(records);
             }
 
-            string chromText = Encoding.UTF8.GetString(record.Chrom);
+            if (!record.Chrom.SequenceEqual(_lastChrom))
+            {
+                _lastChrom = record.Chrom.ToArray();
+                _lastChromText = Encoding.UTF8.GetString(_lastChrom);
+            }
+
+            string chromText = _lastChromText;
             string? chrom = MapContig(chromText);
             annotations.Clear();
             Sources.SourceHit?[][]? hits = null;
@@ -192,11 +202,11 @@ public sealed class VcfAnnotator
         return mapped;
     }
 
-    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, Action<StringBuilder>? extraInfo)
+    private void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, Action<StringBuilder>? extraInfo)
     {
         ReadOnlySpan<byte> line = record.Line;
-        var csq = new StringBuilder();
-        var extra = new StringBuilder();
+        StringBuilder csq = _csq.Clear();
+        StringBuilder extra = _extra.Clear();
         extraInfo?.Invoke(extra);
         foreach (AlleleAnnotation a in annotations)
         {
@@ -251,16 +261,25 @@ public sealed class VcfAnnotator
         if (csq.Length > 0)
         {
             buffer.Write("CSQ="u8);
-            buffer.Write(Encoding.UTF8.GetBytes(csq.ToString()));
+            WriteUtf8(buffer, csq);
             if (extra.Length > 0)
             {
                 buffer.Write(";"u8);
             }
         }
 
-        buffer.Write(Encoding.UTF8.GetBytes(extra.ToString()));
+        WriteUtf8(buffer, extra);
         buffer.Write(line[infoEnd..]);
         buffer.Write("\n"u8);
+    }
+
+    private static void WriteUtf8(ArrayBufferWriter<byte> buffer, StringBuilder text)
+    {
+        foreach (ReadOnlyMemory<char> chunk in text.GetChunks())
+        {
+            Span<byte> span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
+            buffer.Advance(Encoding.UTF8.GetBytes(chunk.Span, span));
+        }
     }
 
     private static void Append(StringBuilder csq, AlleleAnnotation a, TranscriptAnnotation? t)

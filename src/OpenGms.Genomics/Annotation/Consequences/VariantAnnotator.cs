@@ -28,7 +28,7 @@ public sealed class VariantAnnotator
     private readonly GenomeSequence _sequence;
     private readonly int _flank;
     private readonly List<Transcript> _hits = new(64);
-    private readonly Dictionary<Transcript, TranscriptModel> _models = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Transcript, TranscriptModel> _models = new(TranscriptSerialComparer.Instance);
 
     /// <summary>Creates an annotator.</summary>
     /// <param name="index">Transcripts.</param>
@@ -858,4 +858,14 @@ public sealed class VariantAnnotator
         /// <summary>True when the change touches [a, b]; an insertion only when both flanking bases are inside.</summary>
         public bool Overlaps(int a, int b) => IsInsertion ? Lo >= a && Hi <= b : Hi >= a && Lo <= b;
     }
+}
+
+/// <summary>Identity comparison of transcripts, hashed by their serial number.</summary>
+internal sealed class TranscriptSerialComparer : IEqualityComparer<Transcript>
+{
+    public static readonly TranscriptSerialComparer Instance = new();
+
+    public bool Equals(Transcript? x, Transcript? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(Transcript obj) => obj.Serial;
 }
