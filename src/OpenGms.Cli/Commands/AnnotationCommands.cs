@@ -165,7 +165,8 @@ internal static class AnnotationCommands
         var format = new Option<string>("--format", "-f") { Description = "vcf (CSQ INFO field) or json (one object per line per allele).", DefaultValueFactory = _ => "vcf" };
         var lengths = new Option<bool>("--ignore-contig-lengths") { Description = "Warn instead of stopping when a VCF contig's length differs from the cache's reference (excerpt references)." };
         var sources = new Option<string?>("--sources", "-s") { Description = "Comma-separated supplementary sources of the cache to add (default: all in its sources.json; 'none' for none)." };
-        var command = new Command("annotate", "Annotate variants with transcript consequences and HGVS from an annotation cache, plus its supplementary sources.") { vcf, cache, output, format, lengths, sources };
+        var threads = new Option<int>("--threads") { Description = "Threads annotating batches of records (default 0: the processor count; 1: one).", DefaultValueFactory = _ => 0 };
+        var command = new Command("annotate", "Annotate variants with transcript consequences and HGVS from an annotation cache, plus its supplementary sources.") { vcf, cache, output, format, lengths, sources, threads };
         CommandRunner.SetHandler(command, (context, ct) =>
         {
             ParseResult p = context.Parse;
@@ -199,7 +200,7 @@ internal static class AnnotationCommands
             }
 
             using SupplementaryAnnotator? ownedSupplementary = supplementary;
-            var annotator = new VcfAnnotator(loaded.Value) { Supplementary = supplementary };
+            var annotator = new VcfAnnotator(loaded.Value) { Supplementary = supplementary, Parallelism = p.GetValue(threads) };
             Error? mismatch = annotator.CheckContigs(reader.Header, Path.GetFileName(inPath));
             if (mismatch is not null && mismatch.Code == "ANN031" && p.GetValue(lengths))
             {

@@ -40,12 +40,6 @@ public sealed class VcfAnnotator
     private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(",;=| \t%");
 
     private readonly AnnotationCache _cache;
-    private readonly VariantAnnotator _annotator;
-    private readonly Dictionary<string, string?> _contigMap = new(StringComparer.Ordinal);
-    private readonly StringBuilder _csq = new(1024);
-    private readonly StringBuilder _extra = new(256);
-    private byte[] _lastChrom = [];
-    private string _lastChromText = string.Empty;
 
     /// <summary>Creates an annotator over a cache.</summary>
     /// <param name="cache">The loaded cache.</param>
@@ -53,7 +47,6 @@ public sealed class VcfAnnotator
     {
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
-        _annotator = new VariantAnnotator(cache.Transcripts, cache.Sequence);
     }
 
     /// <summary>Supplementary sources (gnomAD, ClinVar, gene tables) added to the output, or null for none.</summary>
@@ -74,7 +67,7 @@ public sealed class VcfAnnotator
         int matched = 0;
         foreach (VcfContig contig in header.Contigs)
         {
-            string? name = MapContig(contig.Id);
+            string? name = ContigNames.Match(contig.Id, _cache.Transcripts.Chromosomes.Concat(_cache.Sequence.Names));
             if (name is null)
             {
                 continue;
@@ -93,6 +86,12 @@ public sealed class VcfAnnotator
             : null;
     }
 
+    /// <summary>Threads annotating batches of records (0: the processor count; 1: all on the calling thread).</summary>
+    public int Parallelism { get; init; }
+
+    /// <summary>Records per batch handed to a worker thread.</summary>
+    private const int BatchRecords = 2048;
+
     /// <summary>Annotates every record of <paramref name="reader"/> into <paramref name="output"/>.</summary>
     /// <param name="reader">VCF input.</param>
     /// <param name="output">Destination (uncompressed bytes; wrap in BGZF to compress).</param>
@@ -100,23 +99,70 @@ public sealed class VcfAnnotator
     /// <param name="progress">Called now and then with the records read so far, or null.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Counts.</returns>
+    /// <remarks>
+    /// The calling thread reads records (and looks up the supplementary sources, which walk their files in order);
+    /// batches of records are annotated on worker threads, each with its own annotator state, and written out in input
+    /// order, so the output is the same whatever the parallelism.
+    /// </remarks>
     public AnnotationSummary Run(VcfReader reader, Stream output, AnnotationOutputFormat format, Action<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
         if (format == AnnotationOutputFormat.Vcf)
         {
             VcfHeader header = reader.Header.WithMetaLines([CsqHeaderLine, .. Supplementary?.VcfHeaderLines() ?? []]);
             output.Write(Encoding.UTF8.GetBytes(header.ToText()));
         }
 
+        int threads = Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+        var pool = new System.Collections.Concurrent.ConcurrentBag<Worker>();
+        var inFlight = new Queue<Task<Batch>>();
         long records = 0;
         long alleles = 0;
         long unknown = 0;
-        var annotations = new List<AlleleAnnotation>(4);
-        // Relaxed escaping: HGVS keeps its ">" rather than "\u003E"; the output is a file, not HTML.
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var batch = new Batch();
+        byte[] lastChrom = [];
+        string lastChromText = string.Empty;
+        var alts = new List<string>(2);
+
+        void Finish(Batch done)
+        {
+            output.Write(done.Output.WrittenSpan);
+            alleles += done.Alleles;
+            unknown += done.Unknown;
+        }
+
+        void Dispatch(Batch full)
+        {
+            if (threads <= 1)
+            {
+                Worker w = pool.TryTake(out Worker? existing) ? existing : new Worker(this);
+                full.Process(w, reader.Header, format);
+                pool.Add(w);
+                Finish(full);
+                return;
+            }
+
+            inFlight.Enqueue(Task.Run(() =>
+            {
+                Worker w = pool.TryTake(out Worker? existing) ? existing : new Worker(this);
+                try
+                {
+                    full.Process(w, reader.Header, format);
+                }
+                finally
+                {
+                    pool.Add(w);
+                }
+
+                return full;
+            }, cancellationToken));
+            while (inFlight.Count > threads * 2)
+            {
+                Finish(inFlight.Dequeue().GetAwaiter().GetResult());
+            }
+        }
+
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -127,6 +173,112 @@ public sealed class VcfAnnotator
                 progress?.Invoke(records);
             }
 
+            Sources.SourceHit?[][]? hits = null;
+            if (Supplementary is not null)
+            {
+                if (!record.Chrom.SequenceEqual(lastChrom))
+                {
+                    lastChrom = record.Chrom.ToArray();
+                    lastChromText = Encoding.UTF8.GetString(lastChrom);
+                }
+
+                alts.Clear();
+                foreach (ReadOnlySpan<byte> alt in record.Alts)
+                {
+                    alts.Add(Encoding.UTF8.GetString(alt));
+                }
+
+                hits = Supplementary.LookupAll(lastChromText, record.Position, Encoding.UTF8.GetString(record.Ref), alts);
+            }
+
+            batch.Add(record.Line, record.LineNumber, hits);
+            if (batch.Count == BatchRecords)
+            {
+                Dispatch(batch);
+                batch = new Batch();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            Dispatch(batch);
+        }
+
+        while (inFlight.Count > 0)
+        {
+            Finish(inFlight.Dequeue().GetAwaiter().GetResult());
+        }
+
+        progress?.Invoke(records);
+        return new AnnotationSummary(records, alleles, unknown);
+    }
+
+    /// <summary>Records read by the calling thread, annotated by one worker, written in order.</summary>
+    private sealed class Batch
+    {
+        private readonly ArrayBufferWriter<byte> _lines = new(1 << 18);
+        private readonly List<(int Offset, int Length, long Line, Sources.SourceHit?[][]? Hits)> _records = new(BatchRecords);
+
+        public int Count => _records.Count;
+
+        public ArrayBufferWriter<byte> Output { get; } = new(1 << 18);
+
+        public long Alleles { get; private set; }
+
+        public long Unknown { get; private set; }
+
+        public void Add(ReadOnlySpan<byte> line, long lineNumber, Sources.SourceHit?[][]? hits)
+        {
+            _records.Add((_lines.WrittenCount, line.Length, lineNumber, hits));
+            _lines.Write(line);
+        }
+
+        public void Process(Worker worker, VcfHeader header, AnnotationOutputFormat format)
+        {
+            long alleles = 0;
+            long unknown = 0;
+            foreach ((int offset, int length, long lineNumber, Sources.SourceHit?[][]? hits) in _records)
+            {
+                ReadOnlySpan<byte> line = _lines.WrittenSpan.Slice(offset, length);
+                worker.Layout.Split(line);
+                var record = new VcfRecord(line, worker.Layout, header, lineNumber);
+                worker.Annotate(record, hits, format, Output, ref alleles, ref unknown);
+            }
+
+            Alleles = alleles;
+            Unknown = unknown;
+        }
+    }
+
+    /// <summary>What one thread needs to annotate records: its own annotator caches, builders and contig map.</summary>
+    /// <remarks>Its JSON writer only wraps in-memory buffers, so it needs no disposal.</remarks>
+#pragma warning disable CA1001 // Utf8JsonWriter over an ArrayBufferWriter holds no unmanaged resource.
+    private sealed class Worker
+#pragma warning restore CA1001
+    {
+        private readonly VcfAnnotator _owner;
+        private readonly VariantAnnotator _annotator;
+        private readonly Dictionary<string, string?> _contigMap = new(StringComparer.Ordinal);
+        private readonly StringBuilder _csq = new(1024);
+        private readonly StringBuilder _extra = new(256);
+        private readonly List<AlleleAnnotation> _annotations = new(4);
+        private readonly ArrayBufferWriter<byte> _jsonScratch = new(1);
+        private readonly Utf8JsonWriter _json;
+        private byte[] _lastChrom = [];
+        private string _lastChromText = string.Empty;
+
+        public Worker(VcfAnnotator owner)
+        {
+            _owner = owner;
+            _annotator = new VariantAnnotator(owner._cache.Transcripts, owner._cache.Sequence);
+            // Relaxed escaping: HGVS keeps its ">" rather than "\u003E"; the output is a file, not HTML.
+            _json = new Utf8JsonWriter(_jsonScratch, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+
+        public VcfLineLayout Layout { get; } = new();
+
+        public void Annotate(VcfRecord record, Sources.SourceHit?[][]? hits, AnnotationOutputFormat format, ArrayBufferWriter<byte> buffer, ref long alleles, ref long unknown)
+        {
             if (!record.Chrom.SequenceEqual(_lastChrom))
             {
                 _lastChrom = record.Chrom.ToArray();
@@ -135,19 +287,8 @@ public sealed class VcfAnnotator
 
             string chromText = _lastChromText;
             string? chrom = MapContig(chromText);
+            List<AlleleAnnotation> annotations = _annotations;
             annotations.Clear();
-            Sources.SourceHit?[][]? hits = null;
-            if (Supplementary is not null)
-            {
-                var alts = new List<string>(2);
-                foreach (ReadOnlySpan<byte> alt in record.Alts)
-                {
-                    alts.Add(Encoding.UTF8.GetString(alt));
-                }
-
-                hits = Supplementary.LookupAll(chromText, record.Position, Encoding.UTF8.GetString(record.Ref), alts);
-            }
-
             if (chrom is null)
             {
                 unknown++;
@@ -164,49 +305,37 @@ public sealed class VcfAnnotator
                 }
             }
 
+            Sources.SupplementaryAnnotator? supplementary = _owner.Supplementary;
             if (format == AnnotationOutputFormat.Vcf)
             {
-                WriteVcfLine(record, annotations, buffer, hits is null ? null : sb => Supplementary!.AppendVcfInfo(sb, hits));
-            }
-            else
-            {
-                for (int i = 0; i < annotations.Count; i++)
-                {
-                    WriteJson(json, annotations[i], hits is null ? null : (j, a) => Supplementary!.WriteJson(j, hits, i, a.Transcripts.Select(t => t.Transcript.GeneName)));
-                    json.Flush();
-                    json.Reset(buffer);
-                    buffer.Write("\n"u8);
-                }
+                WriteVcfLine(record, annotations, buffer, _csq.Clear(), _extra.Clear(), hits is null ? null : sb => supplementary!.AppendVcfInfo(sb, hits));
+                return;
             }
 
-            if (buffer.WrittenCount > 1 << 16)
+            for (int i = 0; i < annotations.Count; i++)
             {
-                output.Write(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
+                _json.Reset(buffer);
+                WriteJson(_json, annotations[i], hits is null ? null : (j, a) => supplementary!.WriteJson(j, hits, i, a.Transcripts.Select(t => t.Transcript.GeneName)));
+                _json.Flush();
+                buffer.Write("\n"u8);
             }
         }
 
-        output.Write(buffer.WrittenSpan);
-        progress?.Invoke(records);
-        return new AnnotationSummary(records, alleles, unknown);
-    }
-
-    private string? MapContig(string name)
-    {
-        if (!_contigMap.TryGetValue(name, out string? mapped))
+        private string? MapContig(string name)
         {
-            mapped = ContigNames.Match(name, _cache.Transcripts.Chromosomes.Concat(_cache.Sequence.Names));
-            _contigMap[name] = mapped;
-        }
+            if (!_contigMap.TryGetValue(name, out string? mapped))
+            {
+                mapped = ContigNames.Match(name, _owner._cache.Transcripts.Chromosomes.Concat(_owner._cache.Sequence.Names));
+                _contigMap[name] = mapped;
+            }
 
-        return mapped;
+            return mapped;
+        }
     }
 
-    private void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, Action<StringBuilder>? extraInfo)
+    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, StringBuilder csq, StringBuilder extra, Action<StringBuilder>? extraInfo)
     {
         ReadOnlySpan<byte> line = record.Line;
-        StringBuilder csq = _csq.Clear();
-        StringBuilder extra = _extra.Clear();
         extraInfo?.Invoke(extra);
         foreach (AlleleAnnotation a in annotations)
         {
