@@ -216,6 +216,9 @@ public sealed class SupplementarySourceTests
         Assert.Null(source.Lookup("2", 50, "T", "C"));
         Assert.Null(source.Lookup("1", 201, "G", "A"));
         Assert.Null(source.Lookup("3", 50, "T", "G"));
+        Assert.Equal(["C>CT", "CT>C", "CTT>C"], source.Query("chr1", 95, 150).Select(x => x.Ref + ">" + x.Alt).Order(StringComparer.Ordinal));
+        Assert.Empty(source.Query("1", 103, 199)); // the CTT>C deletion at 100 ends at 102
+        Assert.Equal("0.4", source.Lookup("1", 200, "G", "A")?.Get("AF")); // the cursor recovers after a query
     }
 
     [Theory]

@@ -99,6 +99,37 @@ public sealed class SiteSource : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Every record of the source overlapping <paramref name="start"/>..<paramref name="end"/> (1-based, closed), e.g. the
+    /// ClinVar alleles of one codon for ACMG PS1/PM5. The next <see cref="Lookup"/> seeks afresh.
+    /// </summary>
+    public IReadOnlyList<SourceSite> Query(string chrom, long start, long end)
+    {
+        ArgumentNullException.ThrowIfNull(chrom);
+        if (!_contigs.TryGetValue(chrom, out string? contig))
+        {
+            contig = ContigNames.Match(chrom, _index.ContigNames);
+            _contigs[chrom] = contig;
+        }
+
+        var sites = new List<SourceSite>();
+        if (contig is null)
+        {
+            return sites;
+        }
+
+        _contig = null; // the merge-join cursor is lost
+        var region = new VcfRegionReader(_reader, _index, [new GenomicRegion(contig, start, end)]);
+        while (region.Read())
+        {
+            VcfRecord r = region.Current;
+            sites.Add(new SourceSite(r.Position, Encoding.UTF8.GetString(r.Ref), Encoding.UTF8.GetString(r.AltText),
+                new SourceHit(Entry, Encoding.UTF8.GetString(r.Id), Encoding.UTF8.GetString(r.InfoText))));
+        }
+
+        return sites;
+    }
+
     private void Seek(string contig, long pos)
     {
         _contig = contig;
@@ -160,6 +191,13 @@ public sealed class SiteSource : IDisposable
 
     private sealed record Site(long Pos, string Ref, string Alt, string Id, string Info);
 }
+
+/// <summary>A source record found by a region query.</summary>
+/// <param name="Position">1-based position (after the source's normalisation).</param>
+/// <param name="Ref">REF.</param>
+/// <param name="Alt">ALT (one allele: sources are split).</param>
+/// <param name="Hit">Its fields.</param>
+public sealed record SourceSite(long Position, string Ref, string Alt, SourceHit Hit);
 
 /// <summary>A source's record for one allele.</summary>
 /// <param name="Source">The source.</param>
