@@ -7,6 +7,8 @@ GlobalOptions.AddTo(root);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(UsersCommands.Create());
+root.Subcommands.Add(JobsCommands.CreateWorker());
+root.Subcommands.Add(JobsCommands.Create());
 // Module command groups, one line each.
 root.Subcommands.Add(PanelsCommands.Create());
 root.Subcommands.Add(PgxCommands.Create());

@@ -33,6 +33,11 @@ public static class GmsWebApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         builder.Services.AddOpenGms(options.Database, options.DataDirectory);
+        if (options.RunJobs)
+        {
+            builder.Services.AddHostedService<JobWorkerService>();
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -59,6 +64,7 @@ public static class GmsWebApplication
         app.MapPatientEndpoints();
         app.MapPanelsEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapJobEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -22,4 +22,10 @@ public sealed record GmsWebOptions
 
     /// <summary>Development environment (detailed errors).</summary>
     public bool Development { get; init; }
+
+    /// <summary>
+    /// Run queued jobs (analyses) inside the web process, as the embedded default does. Off when separate
+    /// <c>gms worker</c> processes do the work.
+    /// </summary>
+    public bool RunJobs { get; init; } = true;
 }

@@ -11,7 +11,8 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the bundled demo data into an empty store." };
-        var command = new Command("serve", "Run the web service (UI, REST API, FHIR) on the embedded store or PostgreSQL.") { urls, noDemo };
+        var noJobs = new Option<bool>("--no-jobs") { Description = "Do not run queued analysis jobs in this process (separate 'gms worker' processes run them)." };
+        var command = new Command("serve", "Run the web service (UI, REST API, FHIR) on the embedded store or PostgreSQL.") { urls, noDemo, noJobs };
         CommandRunner.SetHandler(command, async (context, ct) =>
         {
             var options = new GmsWebOptions
@@ -20,6 +21,7 @@ internal static class ServeCommand
                 Database = context.Database,
                 DataDirectory = context.DataDirectory,
                 SeedDemoData = !context.Parse.GetValue(noDemo),
+                RunJobs = !context.Parse.GetValue(noJobs),
             };
             context.Error.WriteLine($"OpenGMS on {options.Urls} ({options.Database.Provider}; data in {options.DataDirectory})");
             await GmsWebApplication.RunAsync(options, context.Error, ct).ConfigureAwait(false);

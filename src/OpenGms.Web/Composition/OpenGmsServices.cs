@@ -31,6 +31,7 @@ public static class OpenGmsServices
         services.AddConsentModule(database);
         OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
         services.AddDirectoryModule(database);
+        OpenGms.Jobs.JobsModule.AddJobsModule(services, database);
         return services;
     }
 
