@@ -206,6 +206,11 @@ internal sealed class HpoAnnotationBuilder
                 {
                     legacy = true;
                     header = header[8..].TrimStart((byte)' ');
+                    if (header.IndexOf("<tab>"u8) >= 0)
+                    {
+                        // Releases before 2022 spell the separators out: "entrez-gene-id<tab>entrez-gene-symbol<tab>…".
+                        header = Encoding.UTF8.GetBytes(HpoFiles.Text(header).Replace("<tab>", "\t", StringComparison.Ordinal));
+                    }
                 }
                 else if (header[0] == (byte)'#')
                 {

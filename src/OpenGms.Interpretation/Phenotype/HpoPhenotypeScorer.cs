@@ -182,7 +182,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         }
         catch (HpoDataException ex)
         {
-            return Error.BadInput(ex.Issue.Code, ex.Issue.ToString());
+            return Error.BadInput(ex.Issue.Code, $"{ex.Issue.File}:{ex.Issue.Line} [{ex.Issue.Field}] {ex.Issue.Message}");
         }
         catch (FileNotFoundException)
         {
