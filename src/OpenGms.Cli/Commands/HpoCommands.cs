@@ -17,8 +17,8 @@ internal static class HpoCommands
         var hpo = new Option<string>("--hpo") { Description = "The patient's HPO terms, comma-separated (HP:0001159,HP:0000486,…).", Required = true };
         var top = new Option<int>("--top") { Description = "How many genes (and diseases) to show.", DefaultValueFactory = _ => 10 };
         var model = new Option<string>("--model") { Description = "best-disease (default: a gene scores as its best disease) or gene (the union of the gene's terms).", DefaultValueFactory = _ => "best-disease" };
-        var oneSided = new Option<bool>("--one-sided") { Description = "Patient→target best-match average only (default: symmetric)." };
-        var rank = new Command("rank", "Rank genes and diseases by Resnik best-match-average similarity to the patient's HPO terms.") { data, hpo, top, model, oneSided };
+        var symmetric = new Option<bool>("--symmetric") { Description = "Average the patient→target and target→patient best-match averages (default: patient→target only)." };
+        var rank = new Command("rank", "Rank genes and diseases by Resnik best-match-average similarity to the patient's HPO terms.") { data, hpo, top, model, symmetric };
         CommandRunner.SetHandler(rank, (context, ct) =>
         {
             int n = context.Parse.GetValue(top);
@@ -36,7 +36,7 @@ internal static class HpoCommands
             };
             string[] terms = context.Parse.GetValue(hpo)!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var load = Stopwatch.StartNew();
-            Result<HpoPhenotypeScorer> loaded = HpoPhenotypeScorer.Load(context.Parse.GetValue(data)!, new HpoScoringOptions(scoreModel, !context.Parse.GetValue(oneSided)));
+            Result<HpoPhenotypeScorer> loaded = HpoPhenotypeScorer.Load(context.Parse.GetValue(data)!, new HpoScoringOptions(scoreModel, context.Parse.GetValue(symmetric)));
             if (!loaded.IsSuccess)
             {
                 return Task.FromResult(context.Fail(loaded.Error));

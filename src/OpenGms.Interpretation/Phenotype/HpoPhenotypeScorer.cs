@@ -17,7 +17,7 @@ public enum GeneScoreModel
 /// <summary>Scoring choices; the defaults are the ones measured and documented in docs/phenotype-ranking.md.</summary>
 /// <param name="Model">Best disease or gene term union.</param>
 /// <param name="Symmetric">True: mean of patient→target and target→patient best-match averages; false: patient→target only.</param>
-public sealed record HpoScoringOptions(GeneScoreModel Model = GeneScoreModel.BestDisease, bool Symmetric = true)
+public sealed record HpoScoringOptions(GeneScoreModel Model = GeneScoreModel.BestDisease, bool Symmetric = false)
 {
     /// <summary>The default options.</summary>
     public static HpoScoringOptions Default { get; } = new();
@@ -366,10 +366,40 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
     /// <summary>The three most informative patient→target matches: "patient term → target term via ancestor (IC x.xx)".</summary>
     private string Explain(TermMatch[] matches)
     {
-        TermMatch[] top = [.. matches.Where(m => m.TargetTerm >= 0 && m.Mica >= 0 && m.Ic > 0).OrderByDescending(m => m.Ic).ThenBy(m => m.PatientTerm).Take(3)];
-        var text = new StringBuilder();
-        foreach (TermMatch m in top)
+        // Top three by IC, earlier patient terms first on ties; a small insertion pass, as this runs once per gene.
+        Span<int> top = [-1, -1, -1];
+        for (int i = 0; i < matches.Length; i++)
         {
+            TermMatch m = matches[i];
+            if (m.TargetTerm < 0 || m.Mica < 0 || m.Ic <= 0)
+            {
+                continue;
+            }
+
+            for (int slot = 0; slot < top.Length; slot++)
+            {
+                if (top[slot] < 0 || m.Ic > matches[top[slot]].Ic)
+                {
+                    for (int move = top.Length - 1; move > slot; move--)
+                    {
+                        top[move] = top[move - 1];
+                    }
+
+                    top[slot] = i;
+                    break;
+                }
+            }
+        }
+
+        var text = new StringBuilder(160);
+        foreach (int i in top)
+        {
+            if (i < 0)
+            {
+                break;
+            }
+
+            TermMatch m = matches[i];
             if (text.Length > 0)
             {
                 text.Append("; ");

@@ -109,8 +109,8 @@ public sealed class ScoringTests : IDisposable
 
         IReadOnlyDictionary<string, GenePhenotypeScore> scores = s.ScoreGenes(["HP:0000300"]);
 
-        // G2 has D2 {A2, B1} and D3 {AB}; D3 is an exact match: symmetric BMA = ln 4. G1 (D1 {A1}): ln 2 both ways.
-        // G3 (D4 {B}): ln 4/3 both ways.
+        // Default: patient→disease BMA. G2 has D2 {A2, B1} (AB→B1 = ln 2) and D3 {AB} (exact: ln 4), so ln 4.
+        // G1 (D1 {A1}): AB→A1 = ln 2. G3 (D4 {B}): AB→B = ln 4/3.
         Assert.Equal(s_ln4, scores["G2"].RawScore, 12);
         Assert.Equal(1.0, scores["G2"].Score, 12);
         Assert.Equal(s_ln2, scores["G1"].RawScore, 12);
