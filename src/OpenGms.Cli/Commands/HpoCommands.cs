@@ -63,6 +63,7 @@ internal static class HpoCommands
                 context.WriteJson(new
                 {
                     dataVersion = scorer.DataVersion,
+                    dataFiles = scorer.DataFiles,
                     terms = ranking.Terms,
                     issues = ranking.Issues.Select(i => new { code = i.Code, severity = i.Severity.ToString().ToLowerInvariant(), message = i.Message }),
                     genes = ranking.Genes.Take(n).Select((g, i) => new { rank = i + 1, gene = g.Gene, score = Math.Round(g.Score, 4), rawScore = Math.Round(g.RawScore, 4), explanation = g.Explanation }),
@@ -81,6 +82,7 @@ internal static class HpoCommands
             }
 
             console.MarkupLine($"[grey]{Markup.Escape(scorer.DataVersion)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(string.Join("; ", scorer.DataFiles))}[/]");
             console.MarkupLine("Patient: " + Markup.Escape(string.Join(", ", ranking.Terms.Where(t => t.TermId is not null).Select(t => $"{t.TermId} {t.Name}"))));
             var genes = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("Gene").AddColumn("Score").AddColumn("Raw (nats)").AddColumn("Best matches");
             int rankNo = 0;

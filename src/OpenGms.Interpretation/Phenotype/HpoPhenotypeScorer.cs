@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using OpenGms.Kernel;
 
@@ -76,6 +77,9 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
 
     /// <inheritdoc />
     public string DataVersion { get; }
+
+    /// <summary>Each file read, as <c>name sha256:first 16 hex digits of the file as stored</c>, so a report names its data exactly.</summary>
+    public IReadOnlyList<string> DataFiles { get; private init; } = [];
 
     /// <summary>The scoring options in use.</summary>
     public HpoScoringOptions Options { get; }
@@ -178,7 +182,8 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             }
 
             HpoAnnotations annotations = builder.Build();
-            return new HpoPhenotypeScorer(ontology, annotations, issues, options ?? HpoScoringOptions.Default);
+            string[] files = [.. new[] { ontologyFile, hpoa, geneTable ?? genesToDisease }.OfType<string>().Select(Fingerprint)];
+            return new HpoPhenotypeScorer(ontology, annotations, issues, options ?? HpoScoringOptions.Default) { DataFiles = files };
         }
         catch (HpoDataException ex)
         {
@@ -273,6 +278,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         double maxGene = geneRaw.Length == 0 ? 0 : geneRaw.Max();
         var genes = new List<GenePhenotypeScore>(geneCount);
         var matches = new TermMatch[terms.Length];
+        var text = new StringBuilder(256);
         for (int g = 0; g < geneCount; g++)
         {
             if (geneRaw[g] <= 0)
@@ -283,8 +289,13 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             int d = geneBestDisease[g];
             int[] target = d >= 0 ? _annotations.DiseaseTerms[d] : _annotations.GeneTerms[g];
             profile.BestMatchAverage(target, symmetric: false, matches);
-            string prefix = d >= 0 ? DiseaseLabel(d) + ": " : string.Empty;
-            genes.Add(new GenePhenotypeScore(_annotations.GeneSymbols[g], geneRaw[g] / maxGene, geneRaw[g], prefix + Explain(matches)));
+            text.Clear();
+            if (d >= 0)
+            {
+                AppendDiseaseLabel(text, d).Append(": ");
+            }
+
+            genes.Add(new GenePhenotypeScore(_annotations.GeneSymbols[g], geneRaw[g] / maxGene, geneRaw[g], Explain(text, matches)));
         }
 
         genes.Sort(static (a, b) => b.RawScore.CompareTo(a.RawScore) is var c and not 0 ? c : string.CompareOrdinal(a.Gene, b.Gene));
@@ -300,7 +311,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
                 profile.BestMatchAverage(_annotations.DiseaseTerms[d], symmetric: false, matches);
                 string[] diseaseGenes = [.. _annotations.DiseaseGenes[d].Select(g => _annotations.GeneSymbols[g])];
                 diseases.Add(new DiseasePhenotypeScore(_annotations.DiseaseIds[d], _annotations.DiseaseNames[d], diseaseGenes,
-                    diseaseRaw[d] / maxDisease, diseaseRaw[d], Explain(matches)));
+                    diseaseRaw[d] / maxDisease, diseaseRaw[d], Explain(text.Clear(), matches)));
             }
         }
 
@@ -357,14 +368,15 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         return ([.. terms], resolved);
     }
 
-    private string DiseaseLabel(int d)
+    private StringBuilder AppendDiseaseLabel(StringBuilder text, int d)
     {
+        text.Append(_annotations.DiseaseIds[d]);
         string name = _annotations.DiseaseNames[d];
-        return name.Length == 0 ? _annotations.DiseaseIds[d] : $"{_annotations.DiseaseIds[d]} {name}";
+        return name.Length == 0 ? text : text.Append(' ').Append(name);
     }
 
     /// <summary>The three most informative patient→target matches: "patient term → target term via ancestor (IC x.xx)".</summary>
-    private string Explain(TermMatch[] matches)
+    private string Explain(StringBuilder text, TermMatch[] matches)
     {
         // Top three by IC, earlier patient terms first on ties; a small insertion pass, as this runs once per gene.
         Span<int> top = [-1, -1, -1];
@@ -391,7 +403,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             }
         }
 
-        var text = new StringBuilder(160);
+        int start = text.Length;
         foreach (int i in top)
         {
             if (i < 0)
@@ -400,7 +412,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             }
 
             TermMatch m = matches[i];
-            if (text.Length > 0)
+            if (text.Length > start)
             {
                 text.Append("; ");
             }
@@ -415,6 +427,13 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         }
 
         return text.ToString();
+    }
+
+    private static string Fingerprint(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        byte[] hash = SHA256.HashData(stream);
+        return $"{Path.GetFileName(path)} sha256:{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
     }
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)

@@ -35,6 +35,10 @@ public sealed class RealDataRankingTests
         Assert.InRange(scorer.GeneCount, 4_000, 5_256);
         Assert.InRange(scorer.DiseaseCount, 8_000, 9_120);
         Assert.DoesNotContain(scorer.LoadIssues, i => i.Code == HpoIssueCodes.AnnotationTermUnknown);
+        // PROVENANCE.md lists the gzip files' sha256 prefixes: a5b6a4a6 (hp.obo.gz) and 843a4c74 (genes_to_phenotype.txt.gz).
+        Assert.Equal(2, scorer.DataFiles.Count);
+        Assert.StartsWith("hp.obo.gz sha256:a5b6a4a6", scorer.DataFiles[0], StringComparison.Ordinal);
+        Assert.StartsWith("genes_to_phenotype.txt.gz sha256:843a4c74", scorer.DataFiles[1], StringComparison.Ordinal);
     }
 
     [Fact]
