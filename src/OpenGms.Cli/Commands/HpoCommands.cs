@@ -18,7 +18,8 @@ internal static class HpoCommands
         var top = new Option<int>("--top") { Description = "How many genes (and diseases) to show.", DefaultValueFactory = _ => 10 };
         var model = new Option<string>("--model") { Description = "best-disease (default: a gene scores as its best disease) or gene (the union of the gene's terms).", DefaultValueFactory = _ => "best-disease" };
         var symmetric = new Option<bool>("--symmetric") { Description = "Average the patient→target and target→patient best-match averages (default: patient→target only)." };
-        var rank = new Command("rank", "Rank genes and diseases by Resnik best-match-average similarity to the patient's HPO terms.") { data, hpo, top, model, symmetric };
+        var hgnc = new Option<string?>("--hgnc") { Description = "HGNC hgnc_complete_set.tsv (.gz accepted): gene symbols brought to the approved ones through NCBI Gene ids." };
+        var rank = new Command("rank", "Rank genes and diseases by Resnik best-match-average similarity to the patient's HPO terms.") { data, hpo, top, model, symmetric, hgnc };
         CommandRunner.SetHandler(rank, (context, ct) =>
         {
             int n = context.Parse.GetValue(top);
@@ -36,7 +37,7 @@ internal static class HpoCommands
             };
             string[] terms = context.Parse.GetValue(hpo)!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var load = Stopwatch.StartNew();
-            Result<HpoPhenotypeScorer> loaded = HpoPhenotypeScorer.Load(context.Parse.GetValue(data)!, new HpoScoringOptions(scoreModel, context.Parse.GetValue(symmetric)));
+            Result<HpoPhenotypeScorer> loaded = HpoPhenotypeScorer.Load(context.Parse.GetValue(data)!, new HpoScoringOptions(scoreModel, context.Parse.GetValue(symmetric)), context.Parse.GetValue(hgnc));
             if (!loaded.IsSuccess)
             {
                 return Task.FromResult(context.Fail(loaded.Error));

@@ -60,11 +60,22 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
     private readonly HpoOntology _ontology;
     private readonly HpoAnnotations _annotations;
     private readonly InformationContent _ic;
+    private readonly Dictionary<string, int> _geneIndex;
+    private HgncSymbols? _hgnc;
 
     private HpoPhenotypeScorer(HpoOntology ontology, HpoAnnotations annotations, IReadOnlyList<HpoIssue> loadIssues, HpoScoringOptions options)
     {
         _ontology = ontology;
         _annotations = annotations;
+        _geneIndex = new Dictionary<string, int>(annotations.GeneSymbols.Length, StringComparer.Ordinal);
+        for (int g = 0; g < annotations.GeneSymbols.Length; g++)
+        {
+            if (annotations.GeneTerms[g].Length > 0)
+            {
+                _geneIndex[annotations.GeneSymbols[g]] = g;
+            }
+        }
+
         LoadIssues = loadIssues;
         Options = options;
         bool byDisease = annotations.DiseaseTerms.Any(t => t.Length > 0);
@@ -114,7 +125,12 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
     /// </summary>
     /// <returns>The scorer, or an error: <c>HPO001</c>/<c>HPO002</c> (not found: a file is missing) or
     /// <c>HPO003</c>/<c>HPO004</c> (bad input: a file is malformed), the message naming file, line and field.</returns>
-    public static Result<HpoPhenotypeScorer> Load(string hpoDataDirectory, HpoScoringOptions? options = null)
+    public static Result<HpoPhenotypeScorer> Load(string hpoDataDirectory, HpoScoringOptions? options = null) => Load(hpoDataDirectory, options, null);
+
+    /// <summary>As <see cref="Load(string, HpoScoringOptions?)"/>, with an HGNC table (<c>hgnc_complete_set.tsv</c>, plain or .gz) that
+    /// renames genes to their approved symbols through their NCBI Gene ids and resolves previous and alias symbols in
+    /// <see cref="ResolveGeneSymbol"/>. Without <paramref name="hgncFile"/>, an <c>hgnc_complete_set*.tsv</c> in the directory is used.</summary>
+    public static Result<HpoPhenotypeScorer> Load(string hpoDataDirectory, HpoScoringOptions? options, string? hgncFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(hpoDataDirectory);
         if (!System.IO.Directory.Exists(hpoDataDirectory))
@@ -139,12 +155,19 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
                 $"No gene annotations in '{hpoDataDirectory}': expected genes_to_phenotype.txt (or phenotype_to_genes.txt), or phenotype.hpoa with genes_to_disease.txt (plain or .gz).");
         }
 
-        return Load(ontologyFile, hpoa, geneTable, genesToDisease, options);
+        hgncFile ??= FindFirst(hpoDataDirectory, "hgnc_complete_set*.tsv", "hgnc_complete_set*.tsv.gz");
+        return Load(ontologyFile, hpoa, geneTable, genesToDisease, options, hgncFile);
     }
 
     /// <summary>Loads from explicit files; see <see cref="Load(string, HpoScoringOptions?)"/>. Either <paramref name="geneTable"/>
     /// or both <paramref name="hpoa"/> and <paramref name="genesToDisease"/> must be given.</summary>
-    public static Result<HpoPhenotypeScorer> Load(string ontologyFile, string? hpoa, string? geneTable, string? genesToDisease, HpoScoringOptions? options = null)
+    /// <param name="ontologyFile">hp.obo or hp.json, plain or gzipped.</param>
+    /// <param name="hpoa">phenotype.hpoa, or null.</param>
+    /// <param name="geneTable">genes_to_phenotype.txt or phenotype_to_genes.txt, or null.</param>
+    /// <param name="genesToDisease">genes_to_disease.txt, or null.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <param name="hgncFile">hgnc_complete_set.tsv, or null.</param>
+    public static Result<HpoPhenotypeScorer> Load(string ontologyFile, string? hpoa, string? geneTable, string? genesToDisease, HpoScoringOptions? options = null, string? hgncFile = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(ontologyFile);
         var issues = new List<HpoIssue>();
@@ -181,9 +204,17 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
                 return Error.NotFound(HpoIssueCodes.AnnotationsMissing, "No gene annotations: give genes_to_phenotype.txt, or phenotype.hpoa with genes_to_disease.txt.");
             }
 
+            HgncSymbols? hgnc = null;
+            if (hgncFile is not null)
+            {
+                current = hgncFile;
+                hgnc = HgncSymbols.Parse(HpoFiles.ReadAllBytes(hgncFile), Path.GetFileName(hgncFile));
+                builder.ApplyHgnc(hgnc);
+            }
+
             HpoAnnotations annotations = builder.Build();
-            string[] files = [.. new[] { ontologyFile, hpoa, geneTable ?? genesToDisease }.OfType<string>().Select(Fingerprint)];
-            return new HpoPhenotypeScorer(ontology, annotations, issues, options ?? HpoScoringOptions.Default) { DataFiles = files };
+            string[] files = [.. new[] { ontologyFile, hpoa, geneTable ?? genesToDisease, hgncFile }.OfType<string>().Select(Fingerprint)];
+            return new HpoPhenotypeScorer(ontology, annotations, issues, options ?? HpoScoringOptions.Default) { DataFiles = files, _hgnc = hgnc };
         }
         catch (HpoDataException ex)
         {
@@ -205,6 +236,23 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         {
             return Error.BadInput(code, $"{Path.GetFileName(current)}: cannot be read ({ex.Message}).");
         }
+    }
+
+    /// <summary>
+    /// The symbol under which <paramref name="symbol"/> appears in <see cref="ScoreGenes"/>: itself when annotated,
+    /// else (with an HGNC table loaded) the approved symbol it is a previous or alias symbol of; null when the gene
+    /// has no phenotype annotation.
+    /// </summary>
+    public string? ResolveGeneSymbol(string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        if (_geneIndex.ContainsKey(symbol))
+        {
+            return symbol;
+        }
+
+        string? approved = _hgnc?.Approved(symbol);
+        return approved is not null && _geneIndex.ContainsKey(approved) ? approved : null;
     }
 
     /// <inheritdoc />

@@ -83,4 +83,18 @@ public sealed class RealDataRankingTests
         Assert.True(Share(5) >= top5, $"top5 {Share(5):P1} below {top5:P0}");
         Assert.True(Share(10) >= top10, $"top10 {Share(10):P1} below {top10:P0}");
     }
+
+    [Fact]
+    public void Load_full_2026_release_with_hgnc_uses_approved_symbols()
+    {
+        string dir = SharedData.PathOf(RealData.Release2026);
+        string hgnc = SharedData.PathOf("variants/hpo/full/hgnc/hgnc_complete_set.tsv.gz");
+
+        HpoPhenotypeScorer scorer = HpoPhenotypeScorer.Load(dir, null, hgnc).Value;
+
+        // genes_to_phenotype still says TRAF3IP1 for NCBI Gene 26146, which HGNC now calls IFT54.
+        Assert.Equal("IFT54", scorer.ResolveGeneSymbol("TRAF3IP1"));
+        Assert.Equal("FGFR2", scorer.ResolveGeneSymbol("FGFR2"));
+        Assert.InRange(scorer.Counts["hgnc.renamed"], 1, 20);
+    }
 }

@@ -195,4 +195,26 @@ public sealed class ScoringTests : IDisposable
         Assert.Equal(4, s.DiseaseCount);
         Assert.Contains("hp/releases/tiny-1", s.DataVersion, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_with_hgnc_renames_by_ncbi_gene_id_and_resolves_previous_and_alias_symbols()
+    {
+        string hgnc = Path.Combine(_dir, "hgnc_complete_set.tsv");
+        File.WriteAllText(hgnc, "hgnc_id\tsymbol\tstatus\talias_symbol\tprev_symbol\tentrez_id\n"
+            + "HGNC:1\tNEW1\tApproved\tALIAS1|SHARED\tG1\t1\n"
+            + "HGNC:2\tG2\tApproved\tSHARED\t\t2\n");
+        HpoPhenotypeScorer s = Load();
+
+        IReadOnlyDictionary<string, GenePhenotypeScore> scores = s.ScoreGenes(["HP:0000101"]);
+
+        Assert.Contains("NEW1", scores.Keys);
+        Assert.DoesNotContain("G1", scores.Keys);
+        Assert.Equal(1, s.Counts["hgnc.renamed"]);
+        Assert.Equal("NEW1", s.ResolveGeneSymbol("G1"));
+        Assert.Equal("NEW1", s.ResolveGeneSymbol("ALIAS1"));
+        Assert.Equal("G2", s.ResolveGeneSymbol("G2"));
+        Assert.Null(s.ResolveGeneSymbol("SHARED"));
+        Assert.Null(s.ResolveGeneSymbol("NOPE"));
+        Assert.Contains(s.DataFiles, f => f.StartsWith("hgnc_complete_set.tsv sha256:", StringComparison.Ordinal));
+    }
 }
