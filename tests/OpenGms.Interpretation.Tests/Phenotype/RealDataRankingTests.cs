@@ -97,4 +97,36 @@ public sealed class RealDataRankingTests
         Assert.Equal("FGFR2", scorer.ResolveGeneSymbol("FGFR2"));
         Assert.InRange(scorer.Counts["hgnc.renamed"], 1, 20);
     }
+
+    [Fact]
+    public void Load_scout_reduced_reads_legacy_format_gene_table()
+    {
+        string dir = SharedData.PathOf("variants/hpo/scout-reduced");
+        string genesFile = Path.Combine(dir, "genes_to_phenotype_reduced.txt");
+        // Oracle: the legacy file's data lines and distinct symbols (second column), read plainly.
+        string[] rows = [.. File.ReadLines(genesFile).Where(l => !l.StartsWith('#') && l.Length > 0)];
+        int symbols = rows.Select(l => l.Split('\t')[1]).Distinct(StringComparer.Ordinal).Count();
+
+        HpoPhenotypeScorer scorer = HpoPhenotypeScorer.Load(dir).Value;
+
+        Assert.Equal(rows.Length, scorer.Counts["genes.rows"]);
+        Assert.InRange(scorer.GeneCount, 1, symbols);
+        Assert.Contains("genes_to_phenotype_reduced.txt", scorer.DataVersion, StringComparison.Ordinal);
+        Assert.Contains("version 2023-04-05", scorer.DataVersion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_legacy_phenotype_to_genes_maps_rows_to_genes()
+    {
+        string dir = SharedData.PathOf("variants/hpo/scout-reduced");
+        string p2g = Path.Combine(dir, "phenotype_to_genes_reduced.txt");
+        int rows = File.ReadLines(p2g).Count(l => !l.StartsWith('#') && l.Length > 0);
+
+        HpoPhenotypeScorer scorer = HpoPhenotypeScorer.Load(Path.Combine(dir, "reduced.hpo.obo"), null, p2g, null).Value;
+
+        // The file's first row: HP:0000135 Hypogonadism, TP53 (via OMIM:618165).
+        Assert.Equal(rows, scorer.Counts["genes.rows"]);
+        Assert.True(scorer.ScoreGenes(["HP:0000135"]).TryGetValue("TP53", out GenePhenotypeScore? tp53));
+        Assert.True(tp53.RawScore > 0);
+    }
 }
