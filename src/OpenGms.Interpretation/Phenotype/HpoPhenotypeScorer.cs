@@ -175,7 +175,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         string code = HpoIssueCodes.OntologyMalformed;
         try
         {
-            byte[] bytes = HpoFiles.ReadAllBytes(ontologyFile);
+            ReadOnlySpan<byte> bytes = HpoFiles.ReadAllBytes(ontologyFile).Span;
             string name = Path.GetFileName(ontologyFile);
             HpoOntology ontology = LooksLikeJson(bytes)
                 ? ObographsParser.Parse(bytes, name, issues)
@@ -186,18 +186,18 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             if (hpoa is not null)
             {
                 current = hpoa;
-                builder.ReadHpoa(HpoFiles.ReadAllBytes(hpoa), Path.GetFileName(hpoa));
+                builder.ReadHpoa(HpoFiles.ReadAllBytes(hpoa).Span, Path.GetFileName(hpoa));
             }
 
             if (geneTable is not null)
             {
                 current = geneTable;
-                builder.ReadGeneTable(HpoFiles.ReadAllBytes(geneTable), Path.GetFileName(geneTable), addDiseaseTerms: hpoa is null);
+                builder.ReadGeneTable(HpoFiles.ReadAllBytes(geneTable).Span, Path.GetFileName(geneTable), addDiseaseTerms: hpoa is null);
             }
             else if (genesToDisease is not null)
             {
                 current = genesToDisease;
-                builder.ReadGenesToDisease(HpoFiles.ReadAllBytes(genesToDisease), Path.GetFileName(genesToDisease));
+                builder.ReadGenesToDisease(HpoFiles.ReadAllBytes(genesToDisease).Span, Path.GetFileName(genesToDisease));
             }
             else
             {
@@ -208,7 +208,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             if (hgncFile is not null)
             {
                 current = hgncFile;
-                hgnc = HgncSymbols.Parse(HpoFiles.ReadAllBytes(hgncFile), Path.GetFileName(hgncFile));
+                hgnc = HgncSymbols.Parse(HpoFiles.ReadAllBytes(hgncFile).Span, Path.GetFileName(hgncFile));
                 builder.ApplyHgnc(hgnc);
             }
 

@@ -139,8 +139,8 @@ public sealed class OntologyParsingTests
         string obo = SharedData.PathOf("variants/hpo/full/hpo-2026-02-16/hp.obo.gz");
         string json = SharedData.PathOf("variants/hpo/full/hpo-2025-05-06/hp.v2025-05-06.json.gz");
 
-        HpoOntology fromObo = OboParser.Parse(HpoFiles.ReadAllBytes(obo), "hp.obo.gz", []);
-        HpoOntology fromJson = ObographsParser.Parse(HpoFiles.ReadAllBytes(json), "hp.json.gz", []);
+        HpoOntology fromObo = OboParser.Parse(HpoFiles.ReadAllBytes(obo).Span, "hp.obo.gz", []);
+        HpoOntology fromJson = ObographsParser.Parse(HpoFiles.ReadAllBytes(json).Span, "hp.json.gz", []);
 
         // PROVENANCE.md: 19,944 [Term] stanzas (555 obsolete) and 23,677 is_a in the OBO; 19,650 classes (473
         // deprecated) and 23,528 is_a edges in the JSON.
@@ -160,12 +160,65 @@ public sealed class OntologyParsingTests
     public void Parse_json_maps_deprecated_term_to_replacement()
     {
         string json = SharedData.PathOf("variants/hpo/full/hpo-2025-05-06/hp.v2025-05-06.json.gz");
-        HpoOntology o = ObographsParser.Parse(HpoFiles.ReadAllBytes(json), "hp.json.gz", []);
+        HpoOntology o = ObographsParser.Parse(HpoFiles.ReadAllBytes(json).Span, "hp.json.gz", []);
 
         // HP:0000057 "obsolete Clitoromegaly" carries IAO:0100001 (term replaced by) HP:0008665.
         TermLookup lookup = o.Lookup("HP:0000057");
 
         Assert.Equal(TermLookupKind.Replaced, lookup.Kind);
         Assert.Equal("HP:0008665", o.IdOf(lookup.Index));
+    }
+
+    private const string TinyJson = """
+        {
+          "graphs": [ {
+            "id": "http://purl.obolibrary.org/obo/hp.json",
+            "meta": { "basicPropertyValues": [ { "pred": "x", "val": "y" } ],
+                      "version": "http://purl.obolibrary.org/obo/hp/releases/tiny-2/hp.json" },
+            "nodes": [
+              { "id": "http://purl.obolibrary.org/obo/HP_0000001", "lbl": "All", "type": "CLASS" },
+              { "type": "CLASS", "lbl": "Phenotypic abnormality", "id": "http://purl.obolibrary.org/obo/HP_0000118",
+                "meta": { "definition": { "val": "x", "xrefs": [] },
+                          "basicPropertyValues": [ { "val": "HP:0000199", "pred": "http://www.geneontology.org/formats/oboInOwl#hasAlternativeId" } ] } },
+              { "id": "http://purl.obolibrary.org/obo/HP_0000400", "lbl": "obsolete thing", "type": "CLASS",
+                "meta": { "deprecated": true, "basicPropertyValues": [ { "pred": "http://purl.obolibrary.org/obo/IAO_0100001", "val": "HP:0000118" } ] } },
+              { "id": "http://purl.obolibrary.org/obo/HP_0000401", "lbl": "obsolete vague", "type": "CLASS",
+                "meta": { "deprecated": true, "basicPropertyValues": [ { "pred": "http://www.geneontology.org/formats/oboInOwl#consider", "val": "HP:0000001" } ] } },
+              { "id": "http://purl.obolibrary.org/obo/UBERON_0000001", "lbl": "not HP", "type": "CLASS" },
+              { "id": "http://purl.obolibrary.org/obo/HP_0000500", "lbl": "a property", "type": "PROPERTY" }
+            ],
+            "edges": [
+              { "sub": "http://purl.obolibrary.org/obo/HP_0000118", "pred": "is_a", "obj": "http://purl.obolibrary.org/obo/HP_0000001" },
+              { "sub": "http://purl.obolibrary.org/obo/HP_0000118", "pred": "http://purl.obolibrary.org/obo/BFO_0000050", "obj": "http://purl.obolibrary.org/obo/UBERON_0000001" }
+            ],
+            "logicalDefinitionAxioms": [ { "definedClassId": "x", "genusIds": [ "y" ] } ]
+          }, { "id": "second graph ignored", "nodes": [ { "id": "http://purl.obolibrary.org/obo/HP_0000002" } ] } ]
+        }
+        """;
+
+    [Fact]
+    public void Parse_obographs_json_reads_classes_edges_alt_ids_replacements_and_version()
+    {
+        HpoOntology o = ObographsParser.Parse(Encoding.UTF8.GetBytes(TinyJson), "hp.json", []);
+
+        Assert.Equal("hp/releases/tiny-2", o.Version);
+        Assert.Equal([1, 118, 400, 401], o.Numbers.Order());
+        Assert.Equal("Phenotypic abnormality", o.Names[o.PhenotypicAbnormality]);
+        Assert.Equal([1], o.Parents[o.PhenotypicAbnormality].Select(p => o.Numbers[p]));
+        Assert.Equal(TermLookupKind.AltId, o.Lookup("HP:0000199").Kind);
+        Assert.Equal(118, o.Numbers[o.Lookup("HP:0000400").Index]);
+        Assert.Equal(["HP:0000001"], o.Lookup("HP:0000401").Consider!);
+    }
+
+    [Theory]
+    [InlineData("{ \"graphs\": [ { \"nodes\": [ { \"id\": ")]
+    [InlineData("[1, 2]")]
+    [InlineData("{ \"graphs\": [] }")]
+    [InlineData("{ \"graphs\": [ { \"nodes\": [] } ] }")]
+    public void Parse_obographs_json_malformed_is_HPO003(string json)
+    {
+        HpoDataException ex = Assert.Throws<HpoDataException>(() => ObographsParser.Parse(Encoding.UTF8.GetBytes(json), "hp.json", []));
+
+        Assert.Equal(HpoIssueCodes.OntologyMalformed, ex.Issue.Code);
     }
 }
