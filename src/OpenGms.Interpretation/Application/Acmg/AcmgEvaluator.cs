@@ -246,6 +246,12 @@ public static class AcmgEvaluator
             return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.VeryStrong, "whole transcript deleted; " + mechanism);
         }
 
+        bool nullVariant = csq.Contains(ConsequenceTerm.StopGained) || csq.Contains(ConsequenceTerm.FrameshiftVariant) || csq.Contains(ConsequenceTerm.SpliceDonorVariant) || csq.Contains(ConsequenceTerm.SpliceAcceptorVariant);
+        if (t is null && nullVariant)
+        {
+            return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, "null variant; no transcript model, so NMD and exon skipping cannot be assessed: PVS1_Strong; " + mechanism);
+        }
+
         if (t is null || !t.IsCoding)
         {
             return null;

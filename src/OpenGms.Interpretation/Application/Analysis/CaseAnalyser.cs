@@ -29,14 +29,13 @@ public static class CaseAnalyser
 
     /// <summary>Analyses a case.</summary>
     /// <param name="case">The case (its VCF path must be set).</param>
-    /// <param name="cache">The annotation cache for the VCF's genome build.</param>
+    /// <param name="cache">The annotation cache for the VCF's genome build, or null to use the VCF's own VEP CSQ field.</param>
     /// <param name="options">Settings.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The result, or a coded error.</returns>
-    public static Result<AnalysisResult> Analyse(CaseDefinition @case, AnnotationCache cache, AnalysisOptions options, CancellationToken cancellationToken)
+    public static Result<AnalysisResult> Analyse(CaseDefinition @case, AnnotationCache? cache, AnalysisOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(options);
         if (@case.VcfPath is null || !File.Exists(@case.VcfPath))
         {
@@ -46,11 +45,23 @@ public static class CaseAnalyser
         using VcfReader reader = VcfReader.Open(@case.VcfPath);
         VcfHeader header = reader.Header;
         string vcfName = Path.GetFileName(@case.VcfPath);
-        var annotator = new Genomics.Annotation.VcfAnnotator(cache);
-        Error? contigs = annotator.CheckContigs(header, vcfName);
-        if (contigs is not null && !(contigs.Code == "ANN031" && options.IgnoreContigLengths))
+        CsqLayout? csqLayout = null;
+        if (cache is not null)
         {
-            return contigs;
+            var annotator = new Genomics.Annotation.VcfAnnotator(cache);
+            Error? contigs = annotator.CheckContigs(header, vcfName);
+            if (contigs is not null && !(contigs.Code == "ANN031" && options.IgnoreContigLengths))
+            {
+                return contigs;
+            }
+        }
+        else
+        {
+            csqLayout = CsqLayout.From(header);
+            if (csqLayout is null)
+            {
+                return Error.BadInput("INT042", $"{vcfName}: no annotation cache given and no VEP CSQ INFO field in the VCF header (give --cache)");
+            }
         }
 
         // Pedigree members to VCF columns. A single-sample VCF is the proband's whatever its column name.
@@ -76,13 +87,13 @@ public static class CaseAnalyser
         }
 
         FamilyMember proband = members[probandIndex].Member;
-        var variantAnnotator = new VariantAnnotator(cache.Transcripts, cache.Sequence);
+        VariantAnnotator? variantAnnotator = cache is null ? null : new VariantAnnotator(cache.Transcripts, cache.Sequence);
         var contigMap = new Dictionary<string, string?>(StringComparer.Ordinal);
         Dictionary<string, PanelGene> panelGenes = options.Panel?.Genes.ToDictionary(g => g.Symbol, StringComparer.OrdinalIgnoreCase) ?? new Dictionary<string, PanelGene>(StringComparer.OrdinalIgnoreCase);
         byte[]? frequencyKey = options.FrequencyInfoKey is null ? null : Encoding.UTF8.GetBytes(options.FrequencyInfoKey);
         byte[]? scoreKey = options.ScoreInfoKey is null ? null : Encoding.UTF8.GetBytes(options.ScoreInfoKey);
         bool frequencyGiven = options.Frequencies is not null || options.FrequencyInfoKey is not null;
-        bool grch37 = string.Equals(@case.GenomeBuild, "GRCh37", StringComparison.Ordinal) || (cache.Manifest.Assembly?.Contains("37", StringComparison.Ordinal) ?? false);
+        bool grch37 = string.Equals(@case.GenomeBuild, "GRCh37", StringComparison.Ordinal) || (cache?.Manifest.Assembly?.Contains("37", StringComparison.Ordinal) ?? false);
 
         long inputAlleles = 0, inProband = 0, passFilter = 0, passQuality = 0, passFrequency = 0, annotated = 0;
         var candidates = new List<Candidate>();
@@ -153,18 +164,30 @@ public static class CaseAnalyser
                 }
 
                 passFrequency++;
-                if (!contigMap.TryGetValue(chromText, out string? chrom))
+                List<GeneHit> hits;
+                string? hgvsG = null;
+                if (cache is not null)
                 {
-                    chrom = ContigNames.Match(chromText, cache.Transcripts.Chromosomes.Concat(cache.Sequence.Names));
-                    contigMap[chromText] = chrom;
+                    if (!contigMap.TryGetValue(chromText, out string? chrom))
+                    {
+                        chrom = ContigNames.Match(chromText, cache.Transcripts.Chromosomes.Concat(cache.Sequence.Names));
+                        contigMap[chromText] = chrom;
+                    }
+
+                    if (chrom is null)
+                    {
+                        continue;
+                    }
+
+                    AlleleAnnotation annotation = variantAnnotator!.Annotate(chrom, position, reference, alt);
+                    hgvsG = annotation.HgvsG;
+                    hits = BestPerGene(annotation).Select(t => new GeneHit(t.Transcript.GeneName, t.Consequences, t.Transcript.VersionedId, t.HgvsC, t.HgvsP, t.Transcript, t)).ToList();
+                }
+                else
+                {
+                    hits = record.TryGetInfo("CSQ"u8, out ReadOnlySpan<byte> csqText) ? csqLayout!.Parse(Encoding.UTF8.GetString(csqText), reference, alt, record.AltCount) : [];
                 }
 
-                if (chrom is null)
-                {
-                    continue;
-                }
-
-                AlleleAnnotation annotation = variantAnnotator.Annotate(chrom, position, reference, alt);
                 double? score = scoreKey is not null && record.TryGetInfo(scoreKey, out ReadOnlySpan<byte> scoreText) ? NthFloat(scoreText, altIndex - 1) : null;
                 string key = ContigKey.Of(chromText);
                 bool isMito = key == "MT";
@@ -176,7 +199,7 @@ public static class CaseAnalyser
                     Call(record, column, gtIndex, gqIndex, dpIndex, psIndex, altIndex, isX && m.Sex == Sex.Male, out calls[i], out gts[i], out gqs[i], out dps[i], out haplotypes[i], out phaseSets[i]);
                 }
 
-                foreach (TranscriptAnnotation t in BestPerGene(annotation))
+                foreach (GeneHit t in hits)
                 {
                     if ((t.Consequences.Bits & s_relevant.Bits) == 0)
                     {
@@ -192,22 +215,22 @@ public static class CaseAnalyser
 
                     candidates.Add(new Candidate
                     {
-                        Gene = t.Transcript.GeneName,
+                        Gene = t.Gene,
                         Variant = $"{chromText}-{position.ToString(CultureInfo.InvariantCulture)}-{reference}-{alt}",
                         Chrom = chromText,
                         Position = position,
                         Ref = reference,
                         Alt = alt,
-                        Transcript = t.Transcript.VersionedId,
+                        Transcript = t.TranscriptId,
                         HgvsC = t.HgvsC,
                         HgvsP = t.HgvsP,
-                        HgvsG = annotation.HgvsG,
+                        HgvsG = hgvsG,
                         Consequence = t.Consequences.ToString(),
                         Consequences = t.Consequences,
                         Genotypes = genotypes,
                         Frequency = frequency,
-                        TranscriptModel = t.Transcript,
-                        TranscriptAnnotation = t,
+                        TranscriptModel = t.Model,
+                        TranscriptAnnotation = t.Annotation,
                         InSilicoScore = score,
                         IsX = isX,
                         IsMito = isMito,
@@ -291,7 +314,7 @@ public static class CaseAnalyser
             new("FILTER", inProband, passFilter, options.RequirePass ? "FILTER is PASS or missing" : "not applied"),
             new("genotype quality", passFilter, passQuality, $"proband GQ >= {options.MinGenotypeQuality.ToString(CultureInfo.InvariantCulture)} and DP >= {options.MinDepth.ToString(CultureInfo.InvariantCulture)} (when given); symbolic alleles dropped"),
             new("population frequency", passQuality, passFrequency, frequencyGiven ? $"AF <= {options.RecessiveMaxFrequency.ToString(CultureInfo.InvariantCulture)} (absent counts as rare)" : "no frequency source: not applied"),
-            new("consequence", passFrequency, annotated, "high or moderate impact (or splice region) on a transcript in the cache"),
+            new("consequence", passFrequency, annotated, cache is null ? "high or moderate impact (or splice region) in the VCF's CSQ field" : "high or moderate impact (or splice region) on a transcript in the cache"),
             new("segregation", candidates.Count, segregating, "fits de novo, AD, AR (hom or compound het), X-linked or mitochondrial in the family; counts are (allele, gene) rows"),
             new("frequency by mode", segregating, kept.Count, $"AF <= {options.DominantMaxFrequency.ToString(CultureInfo.InvariantCulture)} for dominant patterns, <= {options.RecessiveMaxFrequency.ToString(CultureInfo.InvariantCulture)} for recessive"),
             new("tiered", kept.Count, kept.Count(c => c.Tier is not null), "Genomics England tier 1, 2 or 3"),
@@ -301,9 +324,11 @@ public static class CaseAnalyser
         {
             "coverage: no read-depth (BAM/CRAM) data, so gaps in the panel genes' coverage are not reported",
             "structural variants, copy-number changes, repeat expansions and symbolic alleles",
-            "variants outside the transcripts of the annotation cache (" + cache.Manifest.TranscriptCount.ToString(CultureInfo.InvariantCulture) + " transcripts)",
+            cache is null
+                ? "annotation taken from the VCF's CSQ field as given: no transcript model, so the PVS1 NMD and exon-skipping checks fall back to PVS1_Strong"
+                : "variants outside the transcripts of the annotation cache (" + cache.Manifest.TranscriptCount.ToString(CultureInfo.InvariantCulture) + " transcripts)",
         };
-        if (options.Panel is not null)
+        if (options.Panel is not null && cache is not null)
         {
             var annotatedGenes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string chromosome in cache.Transcripts.Chromosomes)
@@ -340,7 +365,7 @@ public static class CaseAnalyser
         var versions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["vcf"] = vcfName,
-            ["annotationCache"] = $"{cache.Manifest.SourceFile} on {cache.Manifest.ReferenceFile} ({cache.Manifest.Assembly ?? "build not recorded"}, built {cache.Manifest.Created:yyyy-MM-dd})",
+            ["annotation"] = cache is null ? "VEP CSQ field of the VCF" : $"{cache.Manifest.SourceFile} on {cache.Manifest.ReferenceFile} ({cache.Manifest.Assembly ?? "build not recorded"}, built {cache.Manifest.Created:yyyy-MM-dd})",
         };
         if (options.Panel is not null)
         {
@@ -362,11 +387,11 @@ public static class CaseAnalyser
             versions["phenotype"] = options.Phenotype.DataVersion;
         }
 
-        return new AnalysisResult(@case.CaseId, proband.Id, @case.Pedigree.Members, @case.HpoTerms, @case.ExcludedHpoTerms, @case.TestCode, @case.GenomeBuild ?? cache.Manifest.Assembly, options.Panel, filters, kept, notTested, versions);
+        return new AnalysisResult(@case.CaseId, proband.Id, @case.Pedigree.Members, @case.HpoTerms, @case.ExcludedHpoTerms, @case.TestCode, @case.GenomeBuild ?? cache?.Manifest.Assembly, options.Panel, filters, kept, notTested, versions);
     }
 
     /// <summary>Evaluates ACMG per candidate. The second pass adds PM3 from partners classified P/LP in the first.</summary>
-    private static void Classify(List<Candidate> candidates, List<FamilyMember> members, int probandIndex, AnalysisOptions options, bool frequencyGiven, VariantAnnotator annotator, Dictionary<string, string?> contigMap, bool firstPass)
+    private static void Classify(List<Candidate> candidates, List<FamilyMember> members, int probandIndex, AnalysisOptions options, bool frequencyGiven, VariantAnnotator? annotator, Dictionary<string, string?> contigMap, bool firstPass)
     {
         foreach (Candidate c in candidates)
         {
@@ -388,7 +413,7 @@ public static class CaseAnalyser
             }
 
             IReadOnlyList<ClinVarProteinMatch>? matches = null;
-            if (options.ClinVar is not null && c.Consequences.Contains(ConsequenceTerm.MissenseVariant) && c.TranscriptModel is not null)
+            if (options.ClinVar is not null && annotator is not null && c.Consequences.Contains(ConsequenceTerm.MissenseVariant) && c.TranscriptModel is not null)
             {
                 matches = ClinVarMatches(c, options.ClinVar, annotator, contigMap);
             }
