@@ -216,7 +216,7 @@ public sealed class Grch37Regions : IDisposable
 
 /// <summary>Shares one <see cref="Grch37Regions"/> across the test classes that use it.</summary>
 [CollectionDefinition(Name)]
-public sealed class Grch37Collection : ICollectionFixture<Grch37Regions>
+public sealed class Grch37Group : ICollectionFixture<Grch37Regions>
 {
     /// <summary>The collection name.</summary>
     public const string Name = "GRCh37 regions";
