@@ -193,17 +193,21 @@ public static class CaseAnalyser
                 bool isMito = key == "MT";
                 bool isX = key == "X" && !InPseudoautosomal(position, grch37);
                 bool anyGene = false;
-                for (int i = 0; i < members.Count; i++)
-                {
-                    (FamilyMember m, int column) = members[i];
-                    Call(record, column, gtIndex, gqIndex, dpIndex, psIndex, altIndex, isX && m.Sex == Sex.Male, out calls[i], out gts[i], out gqs[i], out dps[i], out haplotypes[i], out phaseSets[i]);
-                }
-
                 foreach (GeneHit t in hits)
                 {
                     if ((t.Consequences.Bits & s_relevant.Bits) == 0)
                     {
                         continue;
+                    }
+
+                    if (!anyGene)
+                    {
+                        // Family genotypes are read only for alleles that reach a gene.
+                        for (int i = 0; i < members.Count; i++)
+                        {
+                            (FamilyMember m, int column) = members[i];
+                            Call(record, column, gtIndex, gqIndex, dpIndex, psIndex, altIndex, isX && m.Sex == Sex.Male, out calls[i], out gts[i], out gqs[i], out dps[i], out haplotypes[i], out phaseSets[i]);
+                        }
                     }
 
                     anyGene = true;
