@@ -122,7 +122,7 @@ internal static class Ranking
         {
             Candidate c = candidates[i];
             c.Rank = i + 1;
-            string acmg = c.AcmgResult is null ? "ACMG not evaluated" : $"ACMG {AcmgRules.ShortName(c.AcmgResult.Class)} ({string.Join(", ", c.AcmgResult.MetLabels)}; {c.AcmgResult.Points} pts)";
+            string acmg = c.AcmgResult is null ? "ACMG not evaluated" : $"ACMG {AcmgRules.ShortName(c.AcmgResult.Class)} ({(c.AcmgResult.MetLabels.Count == 0 ? "no criteria met" : string.Join(", ", c.AcmgResult.MetLabels))}; {c.AcmgResult.Points} pts)";
             string pheno = scores is null ? "no phenotype scoring" : $"phenotype {c.PhenotypeScore:0.00}" + (c.PhenotypeExplanation is null ? " (gene has no HPO annotation match)" : ": " + c.PhenotypeExplanation);
             string pair = c.CompoundHetPartner is null ? string.Empty : $"; with {c.CompoundHetPartner}";
             c.Explanation = $"{c.TierReason}; {acmg}; {string.Join(", ", c.Inheritance)}{pair}; {pheno}";
