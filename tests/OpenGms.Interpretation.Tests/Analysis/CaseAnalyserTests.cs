@@ -165,6 +165,56 @@ public sealed class CaseAnalyserTests(Grch37Regions regions, ITestOutputHelper o
         output.WriteLine($"{r.Value.Candidates.Count} candidates, {deNovo} de novo, {hom} homozygous recessive");
     }
 
+    [Theory]
+    [InlineData(0.005, "frequency by mode")]
+    [InlineData(0.02, "population frequency")]
+    [InlineData(0.0005, null)]
+    public void Analyse_frequency_thresholds_follow_mode_of_inheritance(double af, string? droppedAt)
+    {
+        // The FGFR2 missense is a single heterozygous allele: only dominant patterns fit, so 0.1% applies.
+        string sites = Path.Combine(regions.Root, $"sites-{af.ToString(System.Globalization.CultureInfo.InvariantCulture)}.vcf");
+        File.WriteAllText(sites, "##fileformat=VCFv4.2\n##INFO=<ID=AF,Number=A,Type=Float,Description=\"Allele frequency\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+            + $"10\t123256215\t.\tT\tG\t.\tPASS\tAF={af.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+        CaseDefinition c = PhenopacketReader.Read(SharedData.PathOf(Pfeiffer + "pfeiffer-phenopacket.json")).Value;
+        var options = new AnalysisOptions { IgnoreContigLengths = true, Frequencies = FrequencySource.Load(sites, "AF").Value };
+
+        AnalysisResult r = CaseAnalyser.Analyse(c, regions.Cache, options, TestContext.Current.CancellationToken).Value;
+
+        Candidate? fgfr2 = r.Candidates.SingleOrDefault(x => x.Gene == "FGFR2");
+        if (droppedAt is null)
+        {
+            Assert.NotNull(fgfr2);
+            Assert.False(fgfr2.AcmgCriteria.Single(x => x.Criterion == "PM2_Supporting").Met); // 0.05% is above PM2's 0.01%
+            Assert.Equal(af, fgfr2.Frequency!.Value, 1e-9);
+        }
+        else
+        {
+            Assert.Null(fgfr2);
+            FilterStep step = r.Filters.Single(f => f.Step == droppedAt);
+            Assert.Equal(step.In - 1, step.Out);
+        }
+    }
+
+    [Fact]
+    public void Analyse_acmg_override_recomputes_class_and_marks_row()
+    {
+        CaseDefinition c = PhenopacketReader.Read(SharedData.PathOf(Pfeiffer + "pfeiffer-phenopacket.json")).Value;
+        Assert.True(Application.Acmg.AcmgRules.TryParseOverride("PS2:on", out Application.Acmg.AcmgOverride ps2));
+        Assert.True(Application.Acmg.AcmgRules.TryParseOverride("PM1:on", out Application.Acmg.AcmgOverride pm1));
+        var options = new AnalysisOptions
+        {
+            IgnoreContigLengths = true,
+            Overrides = new Dictionary<string, IReadOnlyList<Application.Acmg.AcmgOverride>>(StringComparer.Ordinal) { ["10-123256215-T-G"] = [ps2, pm1] },
+        };
+
+        AnalysisResult r = CaseAnalyser.Analyse(c, regions.Cache, options, TestContext.Current.CancellationToken).Value;
+
+        Candidate fgfr2 = r.Candidates.Single(x => x.Gene == "FGFR2");
+        Assert.Equal(6, fgfr2.AcmgPoints);
+        Assert.Equal("LP", fgfr2.AcmgClass);
+        Assert.All(fgfr2.AcmgCriteria.Where(x => x.Criterion is "PS2" or "PM1"), x => Assert.True(x.Overridden));
+    }
+
     private static AnalysisOptions Options(Grch37Regions regions) => new() { IgnoreContigLengths = true, Phenotype = regions.Scorer };
 
     private void Log(AnalysisResult r)
