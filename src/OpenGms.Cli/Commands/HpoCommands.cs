@@ -17,8 +17,9 @@ internal static class HpoCommands
         var hpo = new Option<string>("--hpo") { Description = "The patient's HPO terms, comma-separated (HP:0001159,HP:0000486,…).", Required = true };
         var top = new Option<int>("--top") { Description = "How many genes (and diseases) to show.", DefaultValueFactory = _ => 10 };
         var model = new Option<string>("--model") { Description = "best-disease (default: a gene scores as its best disease) or gene (the union of the gene's terms).", DefaultValueFactory = _ => "best-disease" };
-        var oneSided = new Option<bool>("--one-sided") { Description = "Patient→target best-match average only (default: symmetric)." };
-        var rank = new Command("rank", "Rank genes and diseases by Resnik best-match-average similarity to the patient's HPO terms.") { data, hpo, top, model, oneSided };
+        var symmetric = new Option<bool>("--symmetric") { Description = "Average the patient→target and target→patient best-match averages (default: patient→target only)." };
+        var hgnc = new Option<string?>("--hgnc") { Description = "HGNC hgnc_complete_set.tsv (.gz accepted): gene symbols brought to the approved ones through NCBI Gene ids." };
+        var rank = new Command("rank", "Rank genes and diseases by Resnik best-match-average similarity to the patient's HPO terms.") { data, hpo, top, model, symmetric, hgnc };
         CommandRunner.SetHandler(rank, (context, ct) =>
         {
             int n = context.Parse.GetValue(top);
@@ -36,7 +37,7 @@ internal static class HpoCommands
             };
             string[] terms = context.Parse.GetValue(hpo)!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var load = Stopwatch.StartNew();
-            Result<HpoPhenotypeScorer> loaded = HpoPhenotypeScorer.Load(context.Parse.GetValue(data)!, new HpoScoringOptions(scoreModel, !context.Parse.GetValue(oneSided)));
+            Result<HpoPhenotypeScorer> loaded = HpoPhenotypeScorer.Load(context.Parse.GetValue(data)!, new HpoScoringOptions(scoreModel, context.Parse.GetValue(symmetric)), context.Parse.GetValue(hgnc));
             if (!loaded.IsSuccess)
             {
                 return Task.FromResult(context.Fail(loaded.Error));
@@ -63,6 +64,7 @@ internal static class HpoCommands
                 context.WriteJson(new
                 {
                     dataVersion = scorer.DataVersion,
+                    dataFiles = scorer.DataFiles,
                     terms = ranking.Terms,
                     issues = ranking.Issues.Select(i => new { code = i.Code, severity = i.Severity.ToString().ToLowerInvariant(), message = i.Message }),
                     genes = ranking.Genes.Take(n).Select((g, i) => new { rank = i + 1, gene = g.Gene, score = Math.Round(g.Score, 4), rawScore = Math.Round(g.RawScore, 4), explanation = g.Explanation }),
@@ -81,6 +83,7 @@ internal static class HpoCommands
             }
 
             console.MarkupLine($"[grey]{Markup.Escape(scorer.DataVersion)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(string.Join("; ", scorer.DataFiles))}[/]");
             console.MarkupLine("Patient: " + Markup.Escape(string.Join(", ", ranking.Terms.Where(t => t.TermId is not null).Select(t => $"{t.TermId} {t.Name}"))));
             var genes = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("Gene").AddColumn("Score").AddColumn("Raw (nats)").AddColumn("Best matches");
             int rankNo = 0;

@@ -38,6 +38,7 @@ internal sealed class HpoAnnotationBuilder
     private readonly Dictionary<string, int> _genes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _diseases = new(StringComparer.Ordinal);
     private readonly List<string> _geneSymbols = [];
+    private readonly List<int> _geneEntrez = [];
     private readonly List<string> _diseaseIds = [];
     private readonly List<string?> _diseaseNames = [];
     private readonly List<long> _geneTerm = new(300_000);
@@ -185,7 +186,7 @@ internal sealed class HpoAnnotationBuilder
     public void ReadGeneTable(ReadOnlySpan<byte> data, string fileName, bool addDiseaseTerms)
     {
         var reader = new LineReader(data);
-        int symbol = -1, hpo = -1, disease = -1, frequency = -1, columns = 0;
+        int symbol = -1, hpo = -1, disease = -1, frequency = -1, entrez = -1, columns = 0;
         bool legacy = false;
         Span<Range> f = stackalloc Range[16];
         ReadOnlySpan<byte> lastSymbol = default;
@@ -206,6 +207,11 @@ internal sealed class HpoAnnotationBuilder
                 {
                     legacy = true;
                     header = header[8..].TrimStart((byte)' ');
+                    if (header.IndexOf("<tab>"u8) >= 0)
+                    {
+                        // Releases before 2022 spell the separators out: "entrez-gene-id<tab>entrez-gene-symbol<tab>…".
+                        header = Encoding.UTF8.GetBytes(HpoFiles.Text(header).Replace("<tab>", "\t", StringComparison.Ordinal));
+                    }
                 }
                 else if (header[0] == (byte)'#')
                 {
@@ -232,6 +238,10 @@ internal sealed class HpoAnnotationBuilder
                     else if (h.SequenceEqual("frequency"u8) || h.SequenceEqual("Frequency-HPO"u8))
                     {
                         frequency = i;
+                    }
+                    else if (h.SequenceEqual("ncbi_gene_id"u8) || h.SequenceEqual("entrez-gene-id"u8))
+                    {
+                        entrez = i;
                     }
                 }
 
@@ -276,7 +286,7 @@ internal sealed class HpoAnnotationBuilder
             ReadOnlySpan<byte> sym = line[f[symbol]];
             if (lastGene < 0 || !sym.SequenceEqual(lastSymbol))
             {
-                lastGene = Gene(sym);
+                lastGene = Gene(sym, entrez >= 0 && entrez < got ? line[f[entrez]] : default);
                 lastSymbol = sym;
             }
 
@@ -316,7 +326,7 @@ internal sealed class HpoAnnotationBuilder
     public void ReadGenesToDisease(ReadOnlySpan<byte> data, string fileName)
     {
         var reader = new LineReader(data);
-        int symbol = -1, type = -1, disease = -1, columns = 0;
+        int symbol = -1, type = -1, disease = -1, entrez = -1, columns = 0;
         Span<Range> f = stackalloc Range[8];
         while (reader.TryRead(out ReadOnlySpan<byte> line))
         {
@@ -345,6 +355,10 @@ internal sealed class HpoAnnotationBuilder
                     {
                         disease = i;
                     }
+                    else if (h.SequenceEqual("ncbi_gene_id"u8))
+                    {
+                        entrez = i;
+                    }
                 }
 
                 if (symbol < 0 || disease < 0)
@@ -368,7 +382,7 @@ internal sealed class HpoAnnotationBuilder
                 continue;
             }
 
-            _geneDisease.Add(Pack(Gene(line[f[symbol]]), Disease(line[f[disease]], default)));
+            _geneDisease.Add(Pack(Gene(line[f[symbol]], entrez >= 0 ? line[f[entrez]] : default), Disease(line[f[disease]], default)));
         }
 
         _sources.Add(fileName);
@@ -539,7 +553,7 @@ internal sealed class HpoAnnotationBuilder
             : (code, line, 1);
     }
 
-    private int Gene(ReadOnlySpan<byte> symbol)
+    private int Gene(ReadOnlySpan<byte> symbol, ReadOnlySpan<byte> entrezField)
     {
         string key = HpoFiles.Text(symbol.Trim((byte)' '));
         if (!_genes.TryGetValue(key, out int index))
@@ -547,9 +561,56 @@ internal sealed class HpoAnnotationBuilder
             index = _geneSymbols.Count;
             _genes.Add(key, index);
             _geneSymbols.Add(key);
+            _geneEntrez.Add(0);
+        }
+
+        // genes_to_disease writes "NCBIGene:64170", genes_to_phenotype a bare 64170.
+        if (_geneEntrez[index] == 0 && !entrezField.IsEmpty)
+        {
+            ReadOnlySpan<byte> digits = entrezField.StartsWith("NCBIGene:"u8) ? entrezField[9..] : entrezField;
+            if (System.Buffers.Text.Utf8Parser.TryParse(digits, out int id, out int used) && used == digits.Length)
+            {
+                _geneEntrez[index] = id;
+            }
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Renames genes to their approved HGNC symbol through their NCBI Gene id. A rename that would give two genes
+    /// the same symbol is not done (counted as <c>hgnc.rename-conflict</c>).
+    /// </summary>
+    public void ApplyHgnc(HgncSymbols hgnc)
+    {
+        ArgumentNullException.ThrowIfNull(hgnc);
+        for (int g = 0; g < _geneSymbols.Count; g++)
+        {
+            string? approved = _geneEntrez[g] == 0 ? null : hgnc.ByEntrez(_geneEntrez[g]);
+            if (approved is null)
+            {
+                Count("hgnc.not-found");
+                continue;
+            }
+
+            if (approved == _geneSymbols[g])
+            {
+                continue;
+            }
+
+            if (_genes.ContainsKey(approved))
+            {
+                Count("hgnc.rename-conflict");
+                continue;
+            }
+
+            _genes.Remove(_geneSymbols[g]);
+            _genes.Add(approved, g);
+            _geneSymbols[g] = approved;
+            Count("hgnc.renamed");
+        }
+
+        _sources.Add(hgnc.FileName);
     }
 
     private int Disease(ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)

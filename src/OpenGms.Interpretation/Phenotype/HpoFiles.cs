@@ -6,7 +6,8 @@ namespace OpenGms.Interpretation.Phenotype;
 /// <summary>Reads a data file whole into memory, inflating it when it starts with the gzip magic bytes.</summary>
 internal static class HpoFiles
 {
-    public static byte[] ReadAllBytes(string path)
+    /// <summary>The whole file, inflated when gzipped. The memory is not copied again after inflating (no ToArray).</summary>
+    public static ReadOnlyMemory<byte> ReadAllBytes(string path)
     {
         using FileStream file = File.OpenRead(path);
         Span<byte> magic = stackalloc byte[2];
@@ -15,9 +16,10 @@ internal static class HpoFiles
         if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
         {
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var memory = new MemoryStream(checked((int)Math.Min(int.MaxValue, file.Length * 6)));
+            // HPO files inflate 5-15 fold; start near that so the buffer grows at most once or twice.
+            using var memory = new MemoryStream(checked((int)Math.Min(1 << 30, file.Length * 8)));
             gzip.CopyTo(memory, 1 << 16);
-            return memory.ToArray();
+            return new ReadOnlyMemory<byte>(memory.GetBuffer(), 0, checked((int)memory.Length));
         }
 
         var bytes = new byte[file.Length];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using OpenGms.Kernel;
 
@@ -17,7 +18,7 @@ public enum GeneScoreModel
 /// <summary>Scoring choices; the defaults are the ones measured and documented in docs/phenotype-ranking.md.</summary>
 /// <param name="Model">Best disease or gene term union.</param>
 /// <param name="Symmetric">True: mean of patient→target and target→patient best-match averages; false: patient→target only.</param>
-public sealed record HpoScoringOptions(GeneScoreModel Model = GeneScoreModel.BestDisease, bool Symmetric = true)
+public sealed record HpoScoringOptions(GeneScoreModel Model = GeneScoreModel.BestDisease, bool Symmetric = false)
 {
     /// <summary>The default options.</summary>
     public static HpoScoringOptions Default { get; } = new();
@@ -59,11 +60,22 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
     private readonly HpoOntology _ontology;
     private readonly HpoAnnotations _annotations;
     private readonly InformationContent _ic;
+    private readonly Dictionary<string, int> _geneIndex;
+    private HgncSymbols? _hgnc;
 
     private HpoPhenotypeScorer(HpoOntology ontology, HpoAnnotations annotations, IReadOnlyList<HpoIssue> loadIssues, HpoScoringOptions options)
     {
         _ontology = ontology;
         _annotations = annotations;
+        _geneIndex = new Dictionary<string, int>(annotations.GeneSymbols.Length, StringComparer.Ordinal);
+        for (int g = 0; g < annotations.GeneSymbols.Length; g++)
+        {
+            if (annotations.GeneTerms[g].Length > 0)
+            {
+                _geneIndex[annotations.GeneSymbols[g]] = g;
+            }
+        }
+
         LoadIssues = loadIssues;
         Options = options;
         bool byDisease = annotations.DiseaseTerms.Any(t => t.Length > 0);
@@ -76,6 +88,9 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
 
     /// <inheritdoc />
     public string DataVersion { get; }
+
+    /// <summary>Each file read, as <c>name sha256:first 16 hex digits of the file as stored</c>, so a report names its data exactly.</summary>
+    public IReadOnlyList<string> DataFiles { get; private init; } = [];
 
     /// <summary>The scoring options in use.</summary>
     public HpoScoringOptions Options { get; }
@@ -110,7 +125,12 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
     /// </summary>
     /// <returns>The scorer, or an error: <c>HPO001</c>/<c>HPO002</c> (not found: a file is missing) or
     /// <c>HPO003</c>/<c>HPO004</c> (bad input: a file is malformed), the message naming file, line and field.</returns>
-    public static Result<HpoPhenotypeScorer> Load(string hpoDataDirectory, HpoScoringOptions? options = null)
+    public static Result<HpoPhenotypeScorer> Load(string hpoDataDirectory, HpoScoringOptions? options = null) => Load(hpoDataDirectory, options, null);
+
+    /// <summary>As <see cref="Load(string, HpoScoringOptions?)"/>, with an HGNC table (<c>hgnc_complete_set.tsv</c>, plain or .gz) that
+    /// renames genes to their approved symbols through their NCBI Gene ids and resolves previous and alias symbols in
+    /// <see cref="ResolveGeneSymbol"/>. Without <paramref name="hgncFile"/>, an <c>hgnc_complete_set*.tsv</c> in the directory is used.</summary>
+    public static Result<HpoPhenotypeScorer> Load(string hpoDataDirectory, HpoScoringOptions? options, string? hgncFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(hpoDataDirectory);
         if (!System.IO.Directory.Exists(hpoDataDirectory))
@@ -135,12 +155,19 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
                 $"No gene annotations in '{hpoDataDirectory}': expected genes_to_phenotype.txt (or phenotype_to_genes.txt), or phenotype.hpoa with genes_to_disease.txt (plain or .gz).");
         }
 
-        return Load(ontologyFile, hpoa, geneTable, genesToDisease, options);
+        hgncFile ??= FindFirst(hpoDataDirectory, "hgnc_complete_set*.tsv", "hgnc_complete_set*.tsv.gz");
+        return Load(ontologyFile, hpoa, geneTable, genesToDisease, options, hgncFile);
     }
 
     /// <summary>Loads from explicit files; see <see cref="Load(string, HpoScoringOptions?)"/>. Either <paramref name="geneTable"/>
     /// or both <paramref name="hpoa"/> and <paramref name="genesToDisease"/> must be given.</summary>
-    public static Result<HpoPhenotypeScorer> Load(string ontologyFile, string? hpoa, string? geneTable, string? genesToDisease, HpoScoringOptions? options = null)
+    /// <param name="ontologyFile">hp.obo or hp.json, plain or gzipped.</param>
+    /// <param name="hpoa">phenotype.hpoa, or null.</param>
+    /// <param name="geneTable">genes_to_phenotype.txt or phenotype_to_genes.txt, or null.</param>
+    /// <param name="genesToDisease">genes_to_disease.txt, or null.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <param name="hgncFile">hgnc_complete_set.tsv, or null.</param>
+    public static Result<HpoPhenotypeScorer> Load(string ontologyFile, string? hpoa, string? geneTable, string? genesToDisease, HpoScoringOptions? options = null, string? hgncFile = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(ontologyFile);
         var issues = new List<HpoIssue>();
@@ -148,7 +175,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         string code = HpoIssueCodes.OntologyMalformed;
         try
         {
-            byte[] bytes = HpoFiles.ReadAllBytes(ontologyFile);
+            ReadOnlySpan<byte> bytes = HpoFiles.ReadAllBytes(ontologyFile).Span;
             string name = Path.GetFileName(ontologyFile);
             HpoOntology ontology = LooksLikeJson(bytes)
                 ? ObographsParser.Parse(bytes, name, issues)
@@ -159,30 +186,39 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             if (hpoa is not null)
             {
                 current = hpoa;
-                builder.ReadHpoa(HpoFiles.ReadAllBytes(hpoa), Path.GetFileName(hpoa));
+                builder.ReadHpoa(HpoFiles.ReadAllBytes(hpoa).Span, Path.GetFileName(hpoa));
             }
 
             if (geneTable is not null)
             {
                 current = geneTable;
-                builder.ReadGeneTable(HpoFiles.ReadAllBytes(geneTable), Path.GetFileName(geneTable), addDiseaseTerms: hpoa is null);
+                builder.ReadGeneTable(HpoFiles.ReadAllBytes(geneTable).Span, Path.GetFileName(geneTable), addDiseaseTerms: hpoa is null);
             }
             else if (genesToDisease is not null)
             {
                 current = genesToDisease;
-                builder.ReadGenesToDisease(HpoFiles.ReadAllBytes(genesToDisease), Path.GetFileName(genesToDisease));
+                builder.ReadGenesToDisease(HpoFiles.ReadAllBytes(genesToDisease).Span, Path.GetFileName(genesToDisease));
             }
             else
             {
                 return Error.NotFound(HpoIssueCodes.AnnotationsMissing, "No gene annotations: give genes_to_phenotype.txt, or phenotype.hpoa with genes_to_disease.txt.");
             }
 
+            HgncSymbols? hgnc = null;
+            if (hgncFile is not null)
+            {
+                current = hgncFile;
+                hgnc = HgncSymbols.Parse(HpoFiles.ReadAllBytes(hgncFile).Span, Path.GetFileName(hgncFile));
+                builder.ApplyHgnc(hgnc);
+            }
+
             HpoAnnotations annotations = builder.Build();
-            return new HpoPhenotypeScorer(ontology, annotations, issues, options ?? HpoScoringOptions.Default);
+            string[] files = [.. new[] { ontologyFile, hpoa, geneTable ?? genesToDisease, hgncFile }.OfType<string>().Select(Fingerprint)];
+            return new HpoPhenotypeScorer(ontology, annotations, issues, options ?? HpoScoringOptions.Default) { DataFiles = files, _hgnc = hgnc };
         }
         catch (HpoDataException ex)
         {
-            return Error.BadInput(ex.Issue.Code, ex.Issue.ToString());
+            return Error.BadInput(ex.Issue.Code, $"{ex.Issue.File}:{ex.Issue.Line} [{ex.Issue.Field}] {ex.Issue.Message}");
         }
         catch (FileNotFoundException)
         {
@@ -200,6 +236,23 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         {
             return Error.BadInput(code, $"{Path.GetFileName(current)}: cannot be read ({ex.Message}).");
         }
+    }
+
+    /// <summary>
+    /// The symbol under which <paramref name="symbol"/> appears in <see cref="ScoreGenes"/>: itself when annotated,
+    /// else (with an HGNC table loaded) the approved symbol it is a previous or alias symbol of; null when the gene
+    /// has no phenotype annotation.
+    /// </summary>
+    public string? ResolveGeneSymbol(string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        if (_geneIndex.ContainsKey(symbol))
+        {
+            return symbol;
+        }
+
+        string? approved = _hgnc?.Approved(symbol);
+        return approved is not null && _geneIndex.ContainsKey(approved) ? approved : null;
     }
 
     /// <inheritdoc />
@@ -273,6 +326,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         double maxGene = geneRaw.Length == 0 ? 0 : geneRaw.Max();
         var genes = new List<GenePhenotypeScore>(geneCount);
         var matches = new TermMatch[terms.Length];
+        var text = new StringBuilder(256);
         for (int g = 0; g < geneCount; g++)
         {
             if (geneRaw[g] <= 0)
@@ -283,8 +337,13 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             int d = geneBestDisease[g];
             int[] target = d >= 0 ? _annotations.DiseaseTerms[d] : _annotations.GeneTerms[g];
             profile.BestMatchAverage(target, symmetric: false, matches);
-            string prefix = d >= 0 ? DiseaseLabel(d) + ": " : string.Empty;
-            genes.Add(new GenePhenotypeScore(_annotations.GeneSymbols[g], geneRaw[g] / maxGene, geneRaw[g], prefix + Explain(matches)));
+            text.Clear();
+            if (d >= 0)
+            {
+                AppendDiseaseLabel(text, d).Append(": ");
+            }
+
+            genes.Add(new GenePhenotypeScore(_annotations.GeneSymbols[g], geneRaw[g] / maxGene, geneRaw[g], Explain(text, matches)));
         }
 
         genes.Sort(static (a, b) => b.RawScore.CompareTo(a.RawScore) is var c and not 0 ? c : string.CompareOrdinal(a.Gene, b.Gene));
@@ -300,7 +359,7 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
                 profile.BestMatchAverage(_annotations.DiseaseTerms[d], symmetric: false, matches);
                 string[] diseaseGenes = [.. _annotations.DiseaseGenes[d].Select(g => _annotations.GeneSymbols[g])];
                 diseases.Add(new DiseasePhenotypeScore(_annotations.DiseaseIds[d], _annotations.DiseaseNames[d], diseaseGenes,
-                    diseaseRaw[d] / maxDisease, diseaseRaw[d], Explain(matches)));
+                    diseaseRaw[d] / maxDisease, diseaseRaw[d], Explain(text.Clear(), matches)));
             }
         }
 
@@ -357,20 +416,51 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         return ([.. terms], resolved);
     }
 
-    private string DiseaseLabel(int d)
+    private StringBuilder AppendDiseaseLabel(StringBuilder text, int d)
     {
+        text.Append(_annotations.DiseaseIds[d]);
         string name = _annotations.DiseaseNames[d];
-        return name.Length == 0 ? _annotations.DiseaseIds[d] : $"{_annotations.DiseaseIds[d]} {name}";
+        return name.Length == 0 ? text : text.Append(' ').Append(name);
     }
 
     /// <summary>The three most informative patient→target matches: "patient term → target term via ancestor (IC x.xx)".</summary>
-    private string Explain(TermMatch[] matches)
+    private string Explain(StringBuilder text, TermMatch[] matches)
     {
-        TermMatch[] top = [.. matches.Where(m => m.TargetTerm >= 0 && m.Mica >= 0 && m.Ic > 0).OrderByDescending(m => m.Ic).ThenBy(m => m.PatientTerm).Take(3)];
-        var text = new StringBuilder();
-        foreach (TermMatch m in top)
+        // Top three by IC, earlier patient terms first on ties; a small insertion pass, as this runs once per gene.
+        Span<int> top = [-1, -1, -1];
+        for (int i = 0; i < matches.Length; i++)
         {
-            if (text.Length > 0)
+            TermMatch m = matches[i];
+            if (m.TargetTerm < 0 || m.Mica < 0 || m.Ic <= 0)
+            {
+                continue;
+            }
+
+            for (int slot = 0; slot < top.Length; slot++)
+            {
+                if (top[slot] < 0 || m.Ic > matches[top[slot]].Ic)
+                {
+                    for (int move = top.Length - 1; move > slot; move--)
+                    {
+                        top[move] = top[move - 1];
+                    }
+
+                    top[slot] = i;
+                    break;
+                }
+            }
+        }
+
+        int start = text.Length;
+        foreach (int i in top)
+        {
+            if (i < 0)
+            {
+                break;
+            }
+
+            TermMatch m = matches[i];
+            if (text.Length > start)
             {
                 text.Append("; ");
             }
@@ -385,6 +475,13 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
         }
 
         return text.ToString();
+    }
+
+    private static string Fingerprint(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        byte[] hash = SHA256.HashData(stream);
+        return $"{Path.GetFileName(path)} sha256:{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
     }
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
