@@ -117,7 +117,7 @@ internal static class AnalyseCommand
                 context.Output.WriteLine();
                 foreach (Candidate x in result.Candidates.Take(Math.Max(1, Math.Min(p.GetValue(top), 10))))
                 {
-                    context.Output.WriteLine($"{x.Rank,3}. {x.Gene,-10} {x.Variant,-28} {x.HgvsP ?? x.HgvsC ?? string.Empty,-30} tier {x.Tier?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}  {x.AcmgClass,-3} pheno {x.PhenotypeScore:0.00}  score {x.Score:0.000}");
+                    context.Output.WriteLine($"{x.Rank,3}. {x.Gene,-10} {x.Variant,-28} {x.HgvsP ?? x.HgvsC ?? string.Empty,-30} tier {x.Tier?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}  {x.AcmgClass,-3} pheno {(scorer is null ? "-" : x.PhenotypeScore.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))}  score {x.Score:0.000}");
                 }
 
                 context.Error.WriteLine($"{result.Candidates.Count} candidate(s) in {watch.Elapsed.TotalSeconds:F1} s");
