@@ -17,6 +17,7 @@ root.Subcommands.Add(AnnotationCommands.Create());
 root.Subcommands.Add(AnnotationCommands.CreateAnnotate());
 root.Subcommands.Add(DirectoryCommands.Create());
 root.Subcommands.Add(HpoCommands.Create());
+root.Subcommands.Add(AnalyseCommand.Create());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

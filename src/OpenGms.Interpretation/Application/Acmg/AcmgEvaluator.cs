@@ -1,0 +1,393 @@
+using System.Globalization;
+using OpenGms.Genomics.Annotation.Consequences;
+using OpenGms.Genomics.Annotation.GeneModels;
+using OpenGms.Interpretation.Domain;
+
+namespace OpenGms.Interpretation.Application.Acmg;
+
+/// <summary>A ClinVar P/LP record near a missense variant, annotated on the same transcript (for PS1/PM5).</summary>
+/// <param name="Id">ClinVar variation id.</param>
+/// <param name="HgvsP">Its protein change on the transcript.</param>
+/// <param name="ProteinPosition">Its residue.</param>
+/// <param name="SameNucleotideChange">True when it is the very same nucleotide change as the variant.</param>
+/// <param name="Significance">ClinVar's CLNSIG.</param>
+public sealed record ClinVarProteinMatch(string Id, string HgvsP, int ProteinPosition, bool SameNucleotideChange, string Significance);
+
+/// <summary>What the evaluator knows about one variant allele on one transcript.</summary>
+/// <param name="Gene">Gene symbol.</param>
+/// <param name="Consequences">SO terms on the transcript.</param>
+/// <param name="Transcript">The transcript, or null when none.</param>
+/// <param name="Annotation">The transcript annotation, or null.</param>
+/// <param name="Position">VCF position.</param>
+/// <param name="Frequency">Population allele frequency, or null when absent from the source.</param>
+/// <param name="FrequencySourceGiven">True when a population source was consulted (absence is then evidence).</param>
+/// <param name="Patterns">Segregation patterns the variant fits.</param>
+/// <param name="ParentageConfirmed">True when the trio's parentage counts as confirmed (PS2 rather than PM6).</param>
+/// <param name="InTransWithPathogenic">True when phased in trans with a P/LP variant, false when not, null when unknown.</param>
+/// <param name="PartnerText">The partner variant, for evidence text.</param>
+/// <param name="InSilicoScore">The missense score (REVEL-calibrated thresholds), or null.</param>
+/// <param name="ScoreName">The score's name.</param>
+/// <param name="ClinVarMatches">ClinVar P/LP changes at the same residue, or null when no ClinVar source was given.</param>
+/// <param name="HealthyCarrier">A description of an unaffected relative with the genotype of disease, or null.</param>
+/// <param name="GeneInheritance">The gene's modes of inheritance (panel).</param>
+/// <param name="AffectedCarriers">Affected relatives (not the proband) who carry the variant.</param>
+/// <param name="AffectedNonCarriers">Affected relatives genotyped without the variant.</param>
+public sealed record AcmgInput(
+    string Gene,
+    ConsequenceSet Consequences,
+    Transcript? Transcript,
+    TranscriptAnnotation? Annotation,
+    int Position,
+    double? Frequency,
+    bool FrequencySourceGiven,
+    SegregationPattern Patterns,
+    bool ParentageConfirmed,
+    bool? InTransWithPathogenic,
+    string? PartnerText,
+    double? InSilicoScore,
+    string? ScoreName,
+    IReadOnlyList<ClinVarProteinMatch>? ClinVarMatches,
+    string? HealthyCarrier,
+    GeneInheritance GeneInheritance,
+    int AffectedCarriers,
+    int AffectedNonCarriers);
+
+/// <summary>
+/// Evaluates the ACMG/AMP criteria the data allow, with the ClinGen SVI refinements (PVS1 decision tree of Abou Tayoun
+/// et al. 2018, PM2 at supporting strength, PP3/BP4 thresholds of Pejaver et al. 2022 for REVEL, PM3 points) and
+/// the points combination of Tavtigian et al. 2020. See docs/interpretation.md for each rule and what is left out.
+/// </summary>
+public static class AcmgEvaluator
+{
+    /// <summary>Frequency above which BA1 applies (5%).</summary>
+    public const double Ba1Threshold = 0.05;
+
+    /// <summary>Frequency above which BS1 applies (1%, Genomics England's recessive filter).</summary>
+    public const double Bs1Threshold = 0.01;
+
+    /// <summary>Frequency at or below which PM2_Supporting applies (0.01%).</summary>
+    public const double Pm2Threshold = 0.0001;
+
+    /// <summary>Evaluates one variant.</summary>
+    /// <param name="input">The variant's data.</param>
+    /// <param name="overrides">A scientist's overrides (may be empty).</param>
+    /// <returns>The classification with evidence.</returns>
+    public static AcmgResult Evaluate(AcmgInput input, IReadOnlyList<AcmgOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rows = new List<CriterionResult>();
+        var notEvaluated = new Dictionary<AcmgCriterion, string>
+        {
+            [AcmgCriterion.PS3] = "functional studies need literature review",
+            [AcmgCriterion.PS4] = "case-control data not available",
+            [AcmgCriterion.PM1] = "no protein domain / hot-spot data",
+            [AcmgCriterion.PP2] = "no gene missense-constraint data",
+            [AcmgCriterion.PP4] = "left to the scientist (phenotype score is shown separately)",
+            [AcmgCriterion.PP5] = "withdrawn by ClinGen SVI (Biesecker & Harrison 2018)",
+            [AcmgCriterion.BS3] = "functional studies need literature review",
+            [AcmgCriterion.BP1] = "no gene-level truncation mechanism data",
+            [AcmgCriterion.BP2] = "needs a known pathogenic variant in trans/cis; not tracked automatically",
+            [AcmgCriterion.BP3] = "no repeat-region annotation",
+            [AcmgCriterion.BP5] = "needs the case's other findings",
+            [AcmgCriterion.BP6] = "withdrawn by ClinGen SVI",
+        };
+
+        ConsequenceSet csq = input.Consequences;
+        bool missense = csq.Contains(ConsequenceTerm.MissenseVariant);
+        CriterionResult? pvs1 = Pvs1(input);
+        if (pvs1 is not null)
+        {
+            rows.Add(pvs1);
+        }
+        else
+        {
+            notEvaluated[AcmgCriterion.PVS1] = "not a null variant (nonsense, frameshift, canonical splice, start loss, ablation)";
+        }
+
+        // Population data.
+        if (!input.FrequencySourceGiven && input.Frequency is null)
+        {
+            notEvaluated[AcmgCriterion.PM2] = "no population frequency source given";
+            notEvaluated[AcmgCriterion.BA1] = "no population frequency source given";
+            notEvaluated[AcmgCriterion.BS1] = "no population frequency source given";
+        }
+        else
+        {
+            double af = input.Frequency ?? 0;
+            string afText = input.Frequency is null ? "absent from the population source" : "population AF " + af.ToString("G3", CultureInfo.InvariantCulture);
+            rows.Add(new CriterionResult(AcmgCriterion.PM2, af <= Pm2Threshold, AcmgStrength.Supporting, $"{afText}; PM2 at supporting strength (ClinGen SVI 2020) when AF <= {Pm2Threshold.ToString(CultureInfo.InvariantCulture)}"));
+            rows.Add(new CriterionResult(AcmgCriterion.BA1, af > Ba1Threshold, AcmgStrength.StandAlone, $"{afText}; BA1 when AF > {Ba1Threshold.ToString(CultureInfo.InvariantCulture)}"));
+            rows.Add(new CriterionResult(AcmgCriterion.BS1, af > Bs1Threshold && af <= Ba1Threshold, AcmgStrength.Strong, $"{afText}; BS1 when AF > {Bs1Threshold.ToString(CultureInfo.InvariantCulture)} (no disease-specific maximum credible frequency)"));
+        }
+
+        // PM4: in-frame indel or stop loss, when PVS1 does not already count the length change.
+        bool lengthChange = csq.Contains(ConsequenceTerm.InframeDeletion) || csq.Contains(ConsequenceTerm.InframeInsertion) || csq.Contains(ConsequenceTerm.StopLost);
+        if (lengthChange)
+        {
+            bool pvs1Met = pvs1 is { Met: true };
+            rows.Add(new CriterionResult(AcmgCriterion.PM4, !pvs1Met, AcmgStrength.Moderate, pvs1Met ? "length change already counted by PVS1" : $"{csq} changes the protein length (repeat regions not checked, so BP3 is not applied)"));
+        }
+        else
+        {
+            notEvaluated[AcmgCriterion.PM4] = "not an in-frame indel or stop loss";
+        }
+
+        // In silico (missense only).
+        if (!missense)
+        {
+            notEvaluated[AcmgCriterion.PP3] = "not a missense variant (no splice predictor)";
+            notEvaluated[AcmgCriterion.BP4] = "not a missense variant (no splice predictor)";
+        }
+        else if (input.InSilicoScore is not double s)
+        {
+            notEvaluated[AcmgCriterion.PP3] = "no in-silico score given (--score-field)";
+            notEvaluated[AcmgCriterion.BP4] = "no in-silico score given (--score-field)";
+        }
+        else
+        {
+            string text = $"{input.ScoreName ?? "score"} {s.ToString("0.###", CultureInfo.InvariantCulture)} (Pejaver et al. 2022 REVEL thresholds)";
+            AcmgStrength? pp3 = s >= 0.932 ? AcmgStrength.Strong : s >= 0.773 ? AcmgStrength.Moderate : s >= 0.644 ? AcmgStrength.Supporting : null;
+            AcmgStrength? bp4 = s <= 0.003 ? AcmgStrength.VeryStrong : s <= 0.016 ? AcmgStrength.Strong : s <= 0.183 ? AcmgStrength.Moderate : s <= 0.290 ? AcmgStrength.Supporting : null;
+            rows.Add(new CriterionResult(AcmgCriterion.PP3, pp3 is not null, pp3 ?? AcmgStrength.Supporting, text));
+            rows.Add(new CriterionResult(AcmgCriterion.BP4, bp4 is not null, bp4 ?? AcmgStrength.Supporting, text));
+        }
+
+        // PS1 / PM5 from ClinVar (missense only).
+        if (!missense)
+        {
+            notEvaluated[AcmgCriterion.PS1] = "not a missense variant";
+            notEvaluated[AcmgCriterion.PM5] = "not a missense variant";
+        }
+        else if (input.ClinVarMatches is null)
+        {
+            notEvaluated[AcmgCriterion.PS1] = "no ClinVar source given (--clinvar)";
+            notEvaluated[AcmgCriterion.PM5] = "no ClinVar source given (--clinvar)";
+        }
+        else
+        {
+            string? hgvsP = input.Annotation?.HgvsP;
+            ClinVarProteinMatch? same = input.ClinVarMatches.FirstOrDefault(m => !m.SameNucleotideChange && hgvsP is not null && string.Equals(ProteinChange(m.HgvsP), ProteinChange(hgvsP), StringComparison.Ordinal));
+            ClinVarProteinMatch? residue = input.ClinVarMatches.FirstOrDefault(m => !m.SameNucleotideChange && m.ProteinPosition == input.Annotation?.ProteinStart && (hgvsP is null || !string.Equals(ProteinChange(m.HgvsP), ProteinChange(hgvsP), StringComparison.Ordinal)));
+            rows.Add(new CriterionResult(AcmgCriterion.PS1, same is not null, AcmgStrength.Strong, same is null ? "no ClinVar P/LP variant with the same amino-acid change" : $"ClinVar {same.Id} ({same.Significance}) gives the same change {same.HgvsP} by another nucleotide change"));
+            rows.Add(new CriterionResult(AcmgCriterion.PM5, residue is not null && same is null, AcmgStrength.Moderate, residue is null ? "no other ClinVar P/LP missense at this residue" : $"ClinVar {residue.Id} ({residue.Significance}) {residue.HgvsP} at the same residue"));
+        }
+
+        // De novo.
+        if ((input.Patterns & SegregationPattern.DeNovo) != 0)
+        {
+            rows.Add(input.ParentageConfirmed
+                ? new CriterionResult(AcmgCriterion.PS2, true, AcmgStrength.Strong, "de novo: absent from both parents sequenced with the proband (parentage taken as confirmed by the trio)")
+                : new CriterionResult(AcmgCriterion.PM6, true, AcmgStrength.Moderate, "assumed de novo: absent from both parents, parentage not confirmed"));
+        }
+        else
+        {
+            notEvaluated[AcmgCriterion.PS2] = "not de novo in a genotyped trio";
+        }
+
+        // PM3 (recessive, in trans with P/LP; SVI: homozygous counts at supporting).
+        bool recessiveGene = (input.GeneInheritance & (GeneInheritance.Biallelic | GeneInheritance.XLinkedRecessive)) != 0 || input.GeneInheritance == GeneInheritance.Unknown;
+        if (input.InTransWithPathogenic == true && recessiveGene)
+        {
+            rows.Add(new CriterionResult(AcmgCriterion.PM3, true, AcmgStrength.Moderate, $"in trans with a P/LP variant ({input.PartnerText})"));
+        }
+        else if ((input.Patterns & SegregationPattern.AutosomalRecessiveHomozygous) != 0 && (input.GeneInheritance & GeneInheritance.Biallelic) != 0)
+        {
+            rows.Add(new CriterionResult(AcmgCriterion.PM3, true, AcmgStrength.Supporting, "homozygous in the proband in a biallelic gene (ClinGen SVI PM3: homozygous occurrence at supporting)"));
+        }
+        else
+        {
+            notEvaluated[AcmgCriterion.PM3] = input.InTransWithPathogenic is null ? "no phased P/LP partner variant" : "partner not P/LP or not in trans";
+        }
+
+        // Family data.
+        if (input.HealthyCarrier is not null)
+        {
+            rows.Add(new CriterionResult(AcmgCriterion.BS2, true, AcmgStrength.Strong, input.HealthyCarrier + " (assumes full penetrance)"));
+        }
+
+        if (input.AffectedCarriers >= 2)
+        {
+            rows.Add(new CriterionResult(AcmgCriterion.PP1, true, AcmgStrength.Supporting, $"carried by {input.AffectedCarriers} affected relatives"));
+        }
+
+        if (input.AffectedNonCarriers > 0 && (input.Patterns & SegregationPattern.DeNovo) == 0)
+        {
+            rows.Add(new CriterionResult(AcmgCriterion.BS4, true, AcmgStrength.Strong, $"{input.AffectedNonCarriers} affected relative(s) genotyped without the variant"));
+        }
+
+        // BP7: synonymous outside the splice region.
+        if (csq.Contains(ConsequenceTerm.SynonymousVariant))
+        {
+            bool splice = csq.Contains(ConsequenceTerm.SpliceRegionVariant);
+            rows.Add(new CriterionResult(AcmgCriterion.BP7, !splice, AcmgStrength.Supporting, splice ? "synonymous but in the splice region" : "synonymous, outside the splice region (no splice predictor run; conservation not checked)"));
+        }
+        else
+        {
+            notEvaluated[AcmgCriterion.BP7] = "not synonymous";
+        }
+
+        return AcmgRules.Combine(rows, notEvaluated, overrides);
+    }
+
+    private static string ProteinChange(string hgvsP)
+    {
+        int colon = hgvsP.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 ? hgvsP[(colon + 1)..] : hgvsP;
+    }
+
+    /// <summary>The PVS1 decision tree for null variants; null when the variant is not a null variant.</summary>
+    private static CriterionResult? Pvs1(AcmgInput input)
+    {
+        ConsequenceSet csq = input.Consequences;
+        Transcript? t = input.Transcript;
+        string mechanism = $"assumes loss of function is a disease mechanism for {input.Gene} (no gene-level LoF data checked)";
+        if (csq.Contains(ConsequenceTerm.TranscriptAblation))
+        {
+            return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.VeryStrong, "whole transcript deleted; " + mechanism);
+        }
+
+        bool nullVariant = csq.Contains(ConsequenceTerm.StopGained) || csq.Contains(ConsequenceTerm.FrameshiftVariant) || csq.Contains(ConsequenceTerm.SpliceDonorVariant) || csq.Contains(ConsequenceTerm.SpliceAcceptorVariant);
+        if (t is null && nullVariant)
+        {
+            return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, "null variant; no transcript model, so NMD and exon skipping cannot be assessed: PVS1_Strong; " + mechanism);
+        }
+
+        if (t is null || !t.IsCoding)
+        {
+            return null;
+        }
+
+        TranscriptGeometry g = TranscriptGeometry.Of(t);
+        if (csq.Contains(ConsequenceTerm.StopGained) || csq.Contains(ConsequenceTerm.FrameshiftVariant))
+        {
+            string kind = csq.Contains(ConsequenceTerm.StopGained) ? "nonsense" : "frameshift";
+            int spliced = g.SplicedOffset(input.Position);
+            if (spliced >= 0 && !g.EscapesNmd(spliced))
+            {
+                return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.VeryStrong, $"{kind} predicted to cause NMD (more than 50 nt upstream of the last exon-exon junction); {mechanism}");
+            }
+
+            int proteinStart = input.Annotation?.ProteinStart ?? 0;
+            double removed = g.ProteinLength > 0 && proteinStart > 0 ? (double)(g.ProteinLength - proteinStart + 1) / g.ProteinLength : 0;
+            string where = $"{kind} escaping NMD (last exon or last 50 nt of the penultimate); removes {removed:P0} of the protein";
+            return removed > 0.10
+                ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + " (>10%: PVS1_Strong; critical regions not known)")
+                : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, where + " (<=10%: PVS1_Moderate)");
+        }
+
+        if (csq.Contains(ConsequenceTerm.SpliceDonorVariant) || csq.Contains(ConsequenceTerm.SpliceAcceptorVariant))
+        {
+            int intron = input.Annotation?.Intron ?? 0;
+            if (intron <= 0)
+            {
+                return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, "canonical splice site; intron unknown so exon skipping not assessed: PVS1_Strong");
+            }
+
+            // Donor of intron k: exon k is skipped; acceptor of intron k: exon k+1 (transcript order).
+            int exon = csq.Contains(ConsequenceTerm.SpliceDonorVariant) ? intron : intron + 1;
+            int codingLength = g.CodingLengthOfExon(exon);
+            if (codingLength == 0)
+            {
+                return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, $"canonical splice site; skipping exon {exon} removes no coding sequence: PVS1_Moderate");
+            }
+
+            if (codingLength % 3 != 0)
+            {
+                bool nmd = exon < t.ExonCount - 1;
+                return nmd
+                    ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.VeryStrong, $"canonical splice site; skipping exon {exon} ({codingLength} coding nt) shifts the frame, NMD predicted; {mechanism}")
+                    : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, $"canonical splice site; skipping exon {exon} shifts the frame near the 3' end (NMD not predicted): PVS1_Strong");
+            }
+
+            double fraction = g.ProteinLength > 0 ? codingLength / 3.0 / g.ProteinLength : 0;
+            return fraction > 0.10
+                ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, $"canonical splice site; in-frame skipping of exon {exon} removes {fraction:P0} of the protein: PVS1_Strong")
+                : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, $"canonical splice site; in-frame skipping of exon {exon} removes {fraction:P0} of the protein: PVS1_Moderate");
+        }
+
+        if (csq.Contains(ConsequenceTerm.StartLost))
+        {
+            return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, "start codon lost; alternative start codons not assessed: PVS1_Moderate (SVI)");
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Transcript positions needed by the PVS1 tree: spliced offsets, the NMD boundary and coding lengths.</summary>
+internal readonly struct TranscriptGeometry
+{
+    private readonly Transcript _t;
+
+    private TranscriptGeometry(Transcript t, int codingLength)
+    {
+        _t = t;
+        ProteinLength = Math.Max(0, (codingLength / 3) - 1);
+    }
+
+    /// <summary>Amino acids (stop codon excluded).</summary>
+    public int ProteinLength { get; }
+
+    public static TranscriptGeometry Of(Transcript t)
+    {
+        int coding = 0;
+        for (int i = 0; i < t.ExonCount; i++)
+        {
+            coding += Overlap(t.ExonStarts[i], t.ExonEnds[i], t.CodingStart, t.CodingEnd);
+        }
+
+        return new TranscriptGeometry(t, coding);
+    }
+
+    /// <summary>0-based offset of a genomic position in the spliced transcript (5' to 3'), or -1 when intronic/outside.</summary>
+    public int SplicedOffset(int position)
+    {
+        int offset = 0;
+        int n = _t.ExonCount;
+        for (int k = 0; k < n; k++)
+        {
+            int i = _t.Strand == Strand.Forward ? k : n - 1 - k;
+            int s = _t.ExonStarts[i];
+            int e = _t.ExonEnds[i];
+            if (position >= s && position <= e)
+            {
+                return offset + (_t.Strand == Strand.Forward ? position - s : e - position);
+            }
+
+            offset += e - s + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// True when a premature stop at this spliced offset is expected to escape nonsense-mediated decay: in the last exon
+    /// or within 50 nt of the 3' end of the penultimate exon (the 50-55 nt rule), or in a single-exon transcript.
+    /// </summary>
+    public bool EscapesNmd(int splicedOffset)
+    {
+        if (_t.ExonCount == 1)
+        {
+            return true;
+        }
+
+        int lastIndex = _t.Strand == Strand.Forward ? _t.ExonCount - 1 : 0;
+        int lastLength = _t.ExonEnds[lastIndex] - _t.ExonStarts[lastIndex] + 1;
+        int lastJunction = _t.SplicedLength - lastLength;
+        return splicedOffset >= lastJunction - 50;
+    }
+
+    /// <summary>Coding bases of exon <paramref name="exonNumber"/> (transcript order, 1-based).</summary>
+    public int CodingLengthOfExon(int exonNumber)
+    {
+        if (exonNumber < 1 || exonNumber > _t.ExonCount)
+        {
+            return 0;
+        }
+
+        int i = _t.Strand == Strand.Forward ? exonNumber - 1 : _t.ExonCount - exonNumber;
+        return Overlap(_t.ExonStarts[i], _t.ExonEnds[i], _t.CodingStart, _t.CodingEnd);
+    }
+
+    private static int Overlap(int a, int b, int c, int d) => Math.Max(0, Math.Min(b, d) - Math.Max(a, c) + 1);
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using OpenGms.Genomics.Vcf;
+using OpenGms.Kernel;
+
+namespace OpenGms.Interpretation.Infrastructure;
+
+/// <summary>Contig names compared across files: <c>chr</c> prefix dropped, <c>M</c> read as <c>MT</c>.</summary>
+public static class ContigKey
+{
+    /// <summary>The comparison key of a contig name.</summary>
+    /// <param name="name">For example <c>chr1</c>, <c>1</c>, <c>chrM</c>.</param>
+    /// <returns>For example <c>1</c>, <c>MT</c>.</returns>
+    public static string Of(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string n = name.StartsWith("chr", StringComparison.OrdinalIgnoreCase) ? name[3..] : name;
+        return n is "M" or "m" ? "MT" : n;
+    }
+}
+
+/// <summary>
+/// Allele frequencies from a gnomAD-style sites VCF, matched allele-exact (CHROM, POS, REF, ALT as written; both files
+/// should be normalised alike). The INFO key (default <c>AF</c>, Number=A) is split by ALT. Code INT030 for a source
+/// without the key.
+/// </summary>
+public sealed class FrequencySource
+{
+    private readonly Dictionary<string, float> _af;
+
+    private FrequencySource(Dictionary<string, float> af, string name, string key)
+    {
+        _af = af;
+        Name = name;
+        Key = key;
+    }
+
+    /// <summary>File name, for reports.</summary>
+    public string Name { get; }
+
+    /// <summary>The INFO key read.</summary>
+    public string Key { get; }
+
+    /// <summary>Alleles held.</summary>
+    public int Count => _af.Count;
+
+    /// <summary>Loads a sites VCF.</summary>
+    /// <param name="path">VCF (plain, gzip, BGZF).</param>
+    /// <param name="key">INFO key with the frequency (Number=A).</param>
+    /// <returns>The source.</returns>
+    public static Result<FrequencySource> Load(string path, string key)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(key);
+        if (!File.Exists(path))
+        {
+            return Error.NotFound("INT031", $"{path}: frequency source not found");
+        }
+
+        using VcfReader reader = VcfReader.Open(path);
+        if (!reader.Header.Info.ContainsKey(key))
+        {
+            return Error.BadInput("INT030", $"{Path.GetFileName(path)}: no INFO {key} in the header (choose the field with --frequency-key)");
+        }
+
+        byte[] keyBytes = Encoding.UTF8.GetBytes(key);
+        var af = new Dictionary<string, float>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            VcfRecord r = reader.Current;
+            if (!r.TryGetInfo(keyBytes, out ReadOnlySpan<byte> value))
+            {
+                continue;
+            }
+
+            string prefix = ContigKey.Of(Encoding.UTF8.GetString(r.Chrom)) + ":" + r.Position.ToString(CultureInfo.InvariantCulture) + ":" + Encoding.UTF8.GetString(r.Ref) + ":";
+            int i = 0;
+            var values = new VcfListEnumerator(value, (byte)',');
+            string[] alts = Encoding.UTF8.GetString(r.AltText).Split(',');
+            foreach (ReadOnlySpan<byte> v in values)
+            {
+                if (i < alts.Length && VcfValues.TryParseFloat(v, out float f))
+                {
+                    af[prefix + alts[i]] = f;
+                }
+
+                i++;
+            }
+        }
+
+        return new FrequencySource(af, Path.GetFileName(path), key);
+    }
+
+    /// <summary>The frequency of an allele, or null when absent.</summary>
+    /// <param name="chrom">Contig.</param>
+    /// <param name="position">VCF position.</param>
+    /// <param name="reference">REF.</param>
+    /// <param name="alternate">ALT.</param>
+    /// <returns>The frequency.</returns>
+    public double? Lookup(string chrom, int position, string reference, string alternate) =>
+        _af.TryGetValue(ContigKey.Of(chrom) + ":" + position.ToString(CultureInfo.InvariantCulture) + ":" + reference + ":" + alternate, out float f) ? f : null;
+}
+
+/// <summary>One ClinVar VCF record's allele.</summary>
+/// <param name="Id">Variation id (the VCF ID column).</param>
+/// <param name="Position">VCF position.</param>
+/// <param name="Reference">REF.</param>
+/// <param name="Alternate">ALT.</param>
+/// <param name="Significance">CLNSIG.</param>
+/// <param name="ReviewStatus">CLNREVSTAT.</param>
+public sealed record ClinVarRecord(string Id, int Position, string Reference, string Alternate, string Significance, string? ReviewStatus)
+{
+    /// <summary>True for Pathogenic, Likely_pathogenic and Pathogenic/Likely_pathogenic (not conflicting).</summary>
+    public bool IsPathogenic => Significance.StartsWith("Pathogenic", StringComparison.Ordinal) || Significance.StartsWith("Likely_pathogenic", StringComparison.Ordinal);
+}
+
+/// <summary>A ClinVar VCF (NCBI's <c>clinvar.vcf.gz</c> layout: CLNSIG, CLNREVSTAT) held by contig and position.</summary>
+public sealed class ClinVarSource
+{
+    private readonly Dictionary<string, List<ClinVarRecord>> _byContig;
+
+    private ClinVarSource(Dictionary<string, List<ClinVarRecord>> byContig, string name, string? version)
+    {
+        _byContig = byContig;
+        Name = name;
+        Version = version;
+    }
+
+    /// <summary>File name.</summary>
+    public string Name { get; }
+
+    /// <summary>The <c>##fileDate</c> of the file, when given.</summary>
+    public string? Version { get; }
+
+    /// <summary>Loads a ClinVar VCF. Code INT032 when it has no CLNSIG.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The source.</returns>
+    public static Result<ClinVarSource> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return Error.NotFound("INT033", $"{path}: ClinVar VCF not found");
+        }
+
+        using VcfReader reader = VcfReader.Open(path);
+        if (!reader.Header.Info.ContainsKey("CLNSIG"))
+        {
+            return Error.BadInput("INT032", $"{Path.GetFileName(path)}: no INFO CLNSIG in the header: not a ClinVar VCF");
+        }
+
+        string? date = reader.Header.MetaLines.FirstOrDefault(m => string.Equals(m.Key, "fileDate", StringComparison.Ordinal))?.Value;
+        var map = new Dictionary<string, List<ClinVarRecord>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            VcfRecord r = reader.Current;
+            if (!r.TryGetInfo("CLNSIG"u8, out ReadOnlySpan<byte> sig))
+            {
+                continue;
+            }
+
+            string review = r.TryGetInfo("CLNREVSTAT"u8, out ReadOnlySpan<byte> rs) ? Encoding.UTF8.GetString(rs) : string.Empty;
+            string key = ContigKey.Of(Encoding.UTF8.GetString(r.Chrom));
+            if (!map.TryGetValue(key, out List<ClinVarRecord>? list))
+            {
+                list = [];
+                map.Add(key, list);
+            }
+
+            string significance = Encoding.UTF8.GetString(sig);
+            foreach (ReadOnlySpan<byte> alt in r.Alts)
+            {
+                list.Add(new ClinVarRecord(Encoding.UTF8.GetString(r.Id), (int)r.Position, Encoding.UTF8.GetString(r.Ref), Encoding.UTF8.GetString(alt), significance, review));
+            }
+        }
+
+        foreach (List<ClinVarRecord> list in map.Values)
+        {
+            list.Sort((a, b) => a.Position.CompareTo(b.Position));
+        }
+
+        return new ClinVarSource(map, Path.GetFileName(path), date);
+    }
+
+    /// <summary>Records whose position lies in [<paramref name="start"/>, <paramref name="end"/>].</summary>
+    /// <param name="chrom">Contig.</param>
+    /// <param name="start">First position.</param>
+    /// <param name="end">Last position.</param>
+    /// <returns>The records, in position order.</returns>
+    public IReadOnlyList<ClinVarRecord> Range(string chrom, int start, int end)
+    {
+        if (!_byContig.TryGetValue(ContigKey.Of(chrom), out List<ClinVarRecord>? list))
+        {
+            return [];
+        }
+
+        int lo = 0;
+        int hi = list.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].Position < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var result = new List<ClinVarRecord>();
+        for (int i = lo; i < list.Count && list[i].Position <= end; i++)
+        {
+            result.Add(list[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The record for exactly this allele, or null.</summary>
+    /// <param name="chrom">Contig.</param>
+    /// <param name="position">Position.</param>
+    /// <param name="reference">REF.</param>
+    /// <param name="alternate">ALT.</param>
+    /// <returns>The record.</returns>
+    public ClinVarRecord? Find(string chrom, int position, string reference, string alternate)
+    {
+        foreach (ClinVarRecord r in Range(chrom, position, position))
+        {
+            if (string.Equals(r.Reference, reference, StringComparison.Ordinal) && string.Equals(r.Alternate, alternate, StringComparison.Ordinal))
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+}
