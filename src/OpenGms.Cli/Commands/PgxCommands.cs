@@ -28,12 +28,16 @@ internal static class PgxCommands
                 throw new UserInputException(Error.BadInput("PGX030", "--top-candidate-only and --all-matches contradict each other."));
             }
 
+            var swT = System.Diagnostics.Stopwatch.StartNew();
+            Console.Error.WriteLine($"TIMING start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds}");
             PgxService service = Unwrap(PgxService.Open(context.Parse.GetValue(definitions), context.DataDirectory));
+            Console.Error.WriteLine($"TIMING open {swT.ElapsedMilliseconds}");
             IReadOnlyList<PgxReport> reports = Unwrap(service.CallVcf(
                 context.Parse.GetValue(vcf)!,
                 context.Parse.GetValue(sample),
                 context.Parse.GetValue(outside),
                 topCandidateOnly: !context.Parse.GetValue(allMatches)));
+            Console.Error.WriteLine($"TIMING call {swT.ElapsedMilliseconds}");
             string? htmlPath = context.Parse.GetValue(html);
             foreach (PgxReport report in reports)
             {
@@ -53,6 +57,7 @@ internal static class PgxCommands
                 }
             }
 
+            Console.Error.WriteLine($"TIMING out {swT.ElapsedMilliseconds}");
             return Task.FromResult(ExitCodes.Ok);
         });
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenGms.Genomics.Reference;
 using OpenGms.Kernel;
 using OpenGms.Pharmacogenomics.Application.Calling;
 using OpenGms.Pharmacogenomics.Application.Matching;
@@ -18,10 +19,12 @@ public sealed partial class PgxService
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     private readonly SampleCaller _caller;
+    private readonly Lazy<PgxSites> _sites;
 
     private PgxService(DefinitionSet definitions)
     {
         _caller = new SampleCaller(definitions);
+        _sites = new Lazy<PgxSites>(() => PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants)));
     }
 
     /// <summary>The version of the definitions in use; shown on every report.</summary>
@@ -61,12 +64,18 @@ public sealed partial class PgxService
     public static Result<string> ImportDefinitions(IReadOnlyList<string> sourceDirectories, string dataDirectory) =>
         DefinitionImporter.Import(sourceDirectories, dataDirectory);
 
-    /// <summary>Calls every sample of a VCF (or only <paramref name="sampleId"/>), reading just the PGx positions.</summary>
+    /// <summary>
+    /// Calls every sample of a VCF (or only <paramref name="sampleId"/>), reading just the PGx positions: through the
+    /// tabix/CSI index when one is beside a BGZF file, else by streaming the file. Records at the PGx positions are
+    /// normalised first (joined as <c>bcftools norm -m+</c>; left-aligned, trimmed and REF-checked when
+    /// <paramref name="referencePath"/> is given), so the input need not be pre-processed for PharmCAT.
+    /// </summary>
     /// <param name="vcfPath">VCF, plain or gzip/BGZF, GRCh38.</param>
     /// <param name="sampleId">One sample, or null for all.</param>
     /// <param name="outsideCallsPath">Optional outside-calls TSV (gene, diplotype, phenotype, activity score).</param>
     /// <param name="topCandidateOnly">Keep only the best-scoring diplotypes (ties kept), as PharmCAT does by default.</param>
-    public Result<IReadOnlyList<PgxReport>> CallVcf(string vcfPath, string? sampleId, string? outsideCallsPath, bool topCandidateOnly = true)
+    /// <param name="referencePath">Optional GRCh38 FASTA (plain with .fai, or bgzipped with .fai and .gzi) for left-alignment.</param>
+    public Result<IReadOnlyList<PgxReport>> CallVcf(string vcfPath, string? sampleId, string? outsideCallsPath, bool topCandidateOnly = true, string? referencePath = null)
     {
         IReadOnlyList<OutsideCall> outside = [];
         if (outsideCallsPath is not null)
@@ -80,7 +89,24 @@ public sealed partial class PgxService
             outside = parsed.Value;
         }
 
-        Result<IReadOnlyList<SampleGenotypes>> samples = VcfGenotypeReader.Read(vcfPath, _caller.Positions(), sampleId);
+        ReferenceGenome? reference = null;
+        if (referencePath is not null)
+        {
+            Result<ReferenceGenome> opened = ReferenceGenome.Open(referencePath);
+            if (!opened.IsSuccess)
+            {
+                return Error.BadInput("PGX013", $"{referencePath}: the reference cannot be used: {opened.Error}");
+            }
+
+            reference = opened.Value;
+        }
+
+        Result<IReadOnlyList<SampleGenotypes>> samples;
+        using (reference)
+        {
+            samples = PgxVcfReader.Read(vcfPath, _sites.Value, sampleId, reference);
+        }
+
         if (!samples.IsSuccess)
         {
             return samples.Error;

@@ -3,9 +3,13 @@ namespace OpenGms.Pharmacogenomics.Domain;
 /// <summary>A GRCh38 position, VCF convention (1-based). Chromosome names are held with the <c>chr</c> prefix.</summary>
 internal readonly record struct GenomicPosition(string Chromosome, int Position)
 {
-    /// <summary>Adds the <c>chr</c> prefix when absent, so <c>10</c> and <c>chr10</c> are the same key.</summary>
-    public static string NormaliseChromosome(string chromosome) =>
-        chromosome.StartsWith("chr", StringComparison.Ordinal) ? chromosome : "chr" + chromosome;
+    /// <summary>Adds the <c>chr</c> prefix when absent, so <c>10</c> and <c>chr10</c> are the same key; the
+    /// mitochondrion (<c>MT</c>, <c>chrMT</c>, <c>M</c>) is <c>chrM</c> as in GRCh38 and PharmCAT's definitions.</summary>
+    public static string NormaliseChromosome(string chromosome) => chromosome switch
+    {
+        "MT" or "chrMT" or "M" => "chrM",
+        _ => chromosome.StartsWith("chr", StringComparison.Ordinal) ? chromosome : "chr" + chromosome,
+    };
 }
 
 /// <summary>
