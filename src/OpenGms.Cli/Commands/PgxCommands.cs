@@ -16,10 +16,11 @@ internal static class PgxCommands
         var definitions = new Option<string?>("--definitions") { Description = "PharmCAT-format definitions folder (default: the imported set, else the bundled demo)." };
         var topOnly = new Option<bool>("--top-candidate-only") { Description = "Keep only the best-scoring diplotypes, ties kept (the default; stated for clarity)." };
         var allMatches = new Option<bool>("--all-matches") { Description = "List every diplotype that fits, best score first, not only the top-scoring ones." };
+        var reference = new Option<string?>("--reference") { Description = "GRCh38 FASTA (.fai beside it; bgzipped needs .gzi too): left-align and trim indels at the PGx positions, set REF from it." };
         var html = new Option<string?>("--html") { Description = "Also write the HTML report to this file (with several samples, one file per sample: NAME.SAMPLE.html)." };
         var call = new Command("call", "Call star-allele diplotypes, phenotypes and CPIC/DPWG recommendations for the samples of a VCF.")
         {
-            vcf, sample, outside, definitions, topOnly, allMatches, html,
+            vcf, sample, outside, definitions, topOnly, allMatches, reference, html,
         };
         CommandRunner.SetHandler(call, (context, ct) =>
         {
@@ -28,16 +29,13 @@ internal static class PgxCommands
                 throw new UserInputException(Error.BadInput("PGX030", "--top-candidate-only and --all-matches contradict each other."));
             }
 
-            var swT = System.Diagnostics.Stopwatch.StartNew();
-            Console.Error.WriteLine($"TIMING start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds}");
             PgxService service = Unwrap(PgxService.Open(context.Parse.GetValue(definitions), context.DataDirectory));
-            Console.Error.WriteLine($"TIMING open {swT.ElapsedMilliseconds}");
             IReadOnlyList<PgxReport> reports = Unwrap(service.CallVcf(
                 context.Parse.GetValue(vcf)!,
                 context.Parse.GetValue(sample),
                 context.Parse.GetValue(outside),
-                topCandidateOnly: !context.Parse.GetValue(allMatches)));
-            Console.Error.WriteLine($"TIMING call {swT.ElapsedMilliseconds}");
+                topCandidateOnly: !context.Parse.GetValue(allMatches),
+                referencePath: context.Parse.GetValue(reference)));
             string? htmlPath = context.Parse.GetValue(html);
             foreach (PgxReport report in reports)
             {
@@ -56,8 +54,6 @@ internal static class PgxCommands
                     WriteAtomically(reports.Count == 1 ? htmlPath : PerSample(htmlPath, report.Sample), PgxService.ToHtml(report));
                 }
             }
-
-            Console.Error.WriteLine($"TIMING out {swT.ElapsedMilliseconds}");
             return Task.FromResult(ExitCodes.Ok);
         });
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -16,10 +17,15 @@ namespace OpenGms.Pharmacogenomics.Contracts;
 /// </summary>
 public sealed partial class PgxService
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    /// <summary>Below this many samples a VCF is called on one thread (starting workers costs more than it saves).</summary>
+    private const int ParallelFrom = 8;
 
     private readonly SampleCaller _caller;
     private readonly Lazy<PgxSites> _sites;
+
+    // One contract object per recommendation row (the caller hands out the same DrugResult instances for a cohort), so
+    // the HTML-to-text conversion runs once per row, not once per sample.
+    private readonly ConcurrentDictionary<DrugResult, PgxDrug> _drugs = new(ReferenceEqualityComparer.Instance);
 
     private PgxService(DefinitionSet definitions)
     {
@@ -51,12 +57,37 @@ public sealed partial class PgxService
             string imported = DefinitionImporter.ImportedPath(dataDirectory);
             if (System.IO.Directory.Exists(imported))
             {
+                string cache = Path.Combine(imported, DefinitionCache.FileName);
+                if (DefinitionCache.TryRead(cache) is { } cached)
+                {
+                    return new PgxService(cached);
+                }
+
                 Result<DefinitionSet> importedSet = DefinitionLoader.Load([imported]);
-                return importedSet.IsSuccess ? new PgxService(importedSet.Value) : importedSet.Error;
+                if (!importedSet.IsSuccess)
+                {
+                    return importedSet.Error;
+                }
+
+                TryWriteCache(importedSet.Value, cache);
+                return new PgxService(importedSet.Value);
             }
         }
 
         return new PgxService(DefinitionLoader.LoadDemo());
+    }
+
+    /// <summary>A set imported before the cache existed gets one on first use; a read-only data folder just goes without.</summary>
+    private static void TryWriteCache(DefinitionSet set, string path)
+    {
+        try
+        {
+            DefinitionCache.Write(set, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Without a cache every call parses the JSON: slower, still correct.
+        }
     }
 
     /// <summary>Validates PharmCAT-format definitions from one or more folders and copies them into the data folder;
@@ -113,30 +144,39 @@ public sealed partial class PgxService
         }
 
         var options = new MatcherOptions(topCandidateOnly);
-        var reports = new List<PgxReport>(samples.Value.Count);
-        foreach (SampleGenotypes sample in samples.Value)
+        IReadOnlyList<SampleGenotypes> read = samples.Value;
+        var reports = new PgxReport[read.Count];
+        if (read.Count < ParallelFrom)
         {
-            reports.Add(ToContract(_caller.Call(sample, outside, options)));
+            for (int i = 0; i < read.Count; i++)
+            {
+                reports[i] = ToContract(_caller.Call(read[i], outside, options));
+            }
+        }
+        else
+        {
+            // Samples are independent; the caller's caches are thread-safe. Output order stays the VCF's.
+            Parallel.For(0, read.Count, i => reports[i] = ToContract(_caller.Call(read[i], outside, options)));
         }
 
         return reports;
     }
 
     /// <summary>One report as one line of JSON (the <c>--json</c> shape).</summary>
-    public static string ToJson(PgxReport report) => JsonSerializer.Serialize(report, s_json);
+    public static string ToJson(PgxReport report) => JsonSerializer.Serialize(report, PgxJsonContext.Default.PgxReport);
 
     /// <summary>The report as a self-contained HTML page: genotypes first, then drugs grouped by the action they need.</summary>
     public static string ToHtml(PgxReport report) => HtmlReportWriter.Render(report);
 
-    private static PgxReport ToContract(SampleReport report) => new(
+    private PgxReport ToContract(SampleReport report) => new(
         report.Sample,
         report.DefinitionsVersion,
         [.. report.Genes.Select(g => new PgxGene(g.Gene, g.Called, g.Diplotypes, g.Labels, g.Phenotypes, g.ActivityScore, g.MissingPositions, g.Source, g.Note))],
-        [.. report.Drugs.Select(d =>
+        [.. report.Drugs.Select(d => _drugs.GetOrAdd(d, static d =>
         {
             string text = PlainText(d.Recommendation);
             return new PgxDrug(d.Drug, d.Source, d.Classification, text, d.Implications, d.Genes, ActionOf(text, d.Classification), d.Population, d.Guideline, d.Url);
-        })]);
+        }))]);
 
     /// <summary>
     /// Sorts a recommendation into what the prescriber must do. A heuristic over the guideline wording, used only to
