@@ -37,14 +37,15 @@ internal static class PgxCommands
                 topCandidateOnly: !context.Parse.GetValue(allMatches),
                 referencePath: context.Parse.GetValue(reference)));
             string? htmlPath = context.Parse.GetValue(html);
+            if (context.Json)
+            {
+                WriteJsonLines(context.Output, reports, ct);
+            }
+
             foreach (PgxReport report in reports)
             {
                 ct.ThrowIfCancellationRequested();
-                if (context.Json)
-                {
-                    context.Output.WriteLine(PgxService.ToJson(report));
-                }
-                else
+                if (!context.Json)
                 {
                     WriteText(context.Output, report);
                 }
@@ -76,6 +77,33 @@ internal static class PgxCommands
         });
 
         return new Command("pgx", "Pharmacogenomics: PharmCAT-concordant calls and prescribing recommendations.") { call, import };
+    }
+
+    /// <summary>
+    /// One JSON document per line, in sample order. A cohort's reports run to megabytes, so they are serialised to
+    /// UTF-8 in parallel and written to standard output as bytes (no UTF-16 detour) when the output is the console.
+    /// </summary>
+    private static void WriteJsonLines(TextWriter output, IReadOnlyList<PgxReport> reports, CancellationToken ct)
+    {
+        var lines = new byte[reports.Count][];
+        Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = ct }, i => lines[i] = PgxService.ToJsonLine(reports[i]));
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            using Stream stdout = Console.OpenStandardOutput();
+            foreach (byte[] line in lines)
+            {
+                stdout.Write(line);
+            }
+
+            stdout.Flush();
+            return;
+        }
+
+        foreach (byte[] line in lines)
+        {
+            output.Write(System.Text.Encoding.UTF8.GetString(line));
+        }
     }
 
     private static T Unwrap<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new UserInputException(result.Error);

@@ -162,6 +162,19 @@ public sealed partial class PgxService
         return reports;
     }
 
+    /// <summary>One report as one line of UTF-8 JSON, with its line break (the <c>--json</c> shape).</summary>
+    public static byte[] ToJsonLine(PgxReport report)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, report, PgxJsonContext.Default.PgxReport);
+        }
+
+        System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>One report as one line of JSON (the <c>--json</c> shape).</summary>
     public static string ToJson(PgxReport report) => JsonSerializer.Serialize(report, PgxJsonContext.Default.PgxReport);
 

@@ -29,11 +29,12 @@ internal readonly record struct SampleAllele(string? Allele1, string? Allele2, b
 /// <summary>All genotypes of one sample at the PGx positions: the matcher's input, independent of where it came from.</summary>
 internal sealed class SampleGenotypes
 {
-    private readonly Dictionary<GenomicPosition, SampleAllele> _alleles = [];
+    private readonly Dictionary<GenomicPosition, SampleAllele> _alleles;
 
-    public SampleGenotypes(string sampleId)
+    public SampleGenotypes(string sampleId, int capacity = 0)
     {
         SampleId = sampleId;
+        _alleles = new Dictionary<GenomicPosition, SampleAllele>(capacity);
     }
 
     public string SampleId { get; }
@@ -42,6 +43,10 @@ internal sealed class SampleGenotypes
 
     public void Set(string chromosome, int position, SampleAllele allele) =>
         _alleles[new GenomicPosition(GenomicPosition.NormaliseChromosome(chromosome), position)] = allele;
+
+    /// <summary>As <see cref="Set"/> for a chromosome already in <c>chrN</c> form.</summary>
+    public void SetNormalised(string chromosome, int position, SampleAllele allele) =>
+        _alleles[new GenomicPosition(chromosome, position)] = allele;
 
     public bool TryGet(string chromosome, int position, out SampleAllele allele) =>
         _alleles.TryGetValue(new GenomicPosition(chromosome, position), out allele);

@@ -93,10 +93,7 @@ internal static class PgxVcfReader
                 wanted = [.. Enumerable.Range(0, header.Samples.Count)];
             }
 
-            var selected = new MemoryStream();
-            byte[] headerBytes = Encoding.UTF8.GetBytes(header.ToText());
-            selected.Write(headerBytes);
-            long before = selected.Length;
+            var selected = new Selected(Encoding.UTF8.GetBytes(header.ToText()));
             GenomicIndex? index = reader.Bgzf is not null ? GenomicIndex.OpenBeside(path) : null;
             selection = index is null ? Selection.Streamed : Selection.Indexed;
             Error? error = index is null ? SelectStreamed(reader, sites, selected, path) : SelectIndexed(reader, index, sites, selected, path);
@@ -108,32 +105,39 @@ internal static class PgxVcfReader
             var result = new SampleGenotypes[wanted.Length];
             for (int s = 0; s < wanted.Length; s++)
             {
-                result[s] = new SampleGenotypes(header.Samples[wanted[s]]);
+                result[s] = new SampleGenotypes(header.Samples[wanted[s]], sites.Count);
             }
 
-            if (selected.Length == before)
+            if (selected.Records == 0)
             {
                 return result;
             }
 
-            var normalised = new MemoryStream();
-            try
+            MemoryStream text = selected.Text;
+            text.Position = 0;
+            if (reference is not null || selected.HasSharedPositions)
             {
-                selected.Position = 0;
-                new VcfNormaliser(s_normalise, reference).Run(selected, normalised, CancellationToken.None);
-            }
-            catch (NormaliseException ex)
-            {
-                return Error.BadInput("PGX011", $"{path}: normalising the records at the PGx sites failed: {ex.Code} {ex.Message}");
+                // Without a reference the normaliser only joins records at one position, so it runs only when there are some.
+                var normalised = new MemoryStream();
+                try
+                {
+                    new VcfNormaliser(s_normalise, reference).Run(text, normalised, CancellationToken.None);
+                }
+                catch (NormaliseException ex)
+                {
+                    return Error.BadInput("PGX011", $"{path}: normalising the records at the PGx sites failed: {ex.Code} {ex.Message}");
+                }
+
+                normalised.Position = 0;
+                text = normalised;
             }
 
-            normalised.Position = 0;
-            using var records = new VcfReader(normalised);
+            using var records = new VcfReader(text);
             return Extract(records, sites, wanted, result, path);
         }
     }
 
-    private static Error? SelectIndexed(VcfReader reader, GenomicIndex index, PgxSites sites, MemoryStream selected, string path)
+    private static Error? SelectIndexed(VcfReader reader, GenomicIndex index, PgxSites sites, Selected selected, string path)
     {
         var regions = new List<GenomicRegion>();
         foreach (string contig in index.ContigNames)
@@ -155,7 +159,7 @@ internal static class PgxVcfReader
         return Problems(reader, path);
     }
 
-    private static Error? SelectStreamed(VcfReader reader, PgxSites sites, MemoryStream selected, string path)
+    private static Error? SelectStreamed(VcfReader reader, PgxSites sites, Selected selected, string path)
     {
         var chromosomes = new ChromosomeNames();
         while (reader.Read())
@@ -171,7 +175,7 @@ internal static class PgxVcfReader
     }
 
     /// <summary>Copies <paramref name="record"/> into the selection when it lies in a site window.</summary>
-    private static Error? Select(VcfRecord record, ChromosomeNames chromosomes, PgxSites sites, MemoryStream selected, string path)
+    private static Error? Select(VcfRecord record, ChromosomeNames chromosomes, PgxSites sites, Selected selected, string path)
     {
         string chromosome = chromosomes.Of(record.Chrom);
         if (!sites.HasChromosome(chromosome))
@@ -190,8 +194,7 @@ internal static class PgxVcfReader
             return null;
         }
 
-        selected.Write(record.Line);
-        selected.WriteByte((byte)'\n');
+        selected.Add(chromosome, position, record.Line);
         return null;
     }
 
@@ -211,11 +214,16 @@ internal static class PgxVcfReader
     {
         var chromosomes = new ChromosomeNames();
         var alleles = new List<string>(4);
+        string previousChromosome = string.Empty;
+        long previousPosition = -1;
         while (records.Read())
         {
             VcfRecord record = records.Current;
             string chromosome = chromosomes.Of(record.Chrom);
             long position = record.Position;
+            bool repeated = position == previousPosition && ReferenceEquals(chromosome, previousChromosome);
+            previousChromosome = chromosome;
+            previousPosition = position;
             string? siteRef = sites.ReferenceAt(chromosome, position);
             if (siteRef is null)
             {
@@ -257,12 +265,12 @@ internal static class PgxVcfReader
                 }
 
                 // Records the normaliser could not join (different classes): a called ALT wins over a reference call.
-                if (result[s].TryGet(chromosome, (int)position, out SampleAllele existing) && !existing.IsMissing && IsReferenceOnly(call, alleles[0]))
+                if (repeated && result[s].TryGet(chromosome, (int)position, out SampleAllele existing) && !existing.IsMissing && IsReferenceOnly(call, alleles[0]))
                 {
                     continue;
                 }
 
-                result[s].Set(chromosome, (int)position, call);
+                result[s].SetNormalised(chromosome, (int)position, call);
             }
         }
 
@@ -331,6 +339,34 @@ internal static class PgxVcfReader
     }
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The records selected for normalisation, as VCF text after the header, and whether two share a position.</summary>
+    private sealed class Selected
+    {
+        private string _lastChromosome = string.Empty;
+        private long _lastPosition = -1;
+
+        public Selected(byte[] header)
+        {
+            Text.Write(header);
+        }
+
+        public MemoryStream Text { get; } = new();
+
+        public int Records { get; private set; }
+
+        public bool HasSharedPositions { get; private set; }
+
+        public void Add(string chromosome, long position, ReadOnlySpan<byte> line)
+        {
+            HasSharedPositions |= position == _lastPosition && ReferenceEquals(chromosome, _lastChromosome);
+            _lastChromosome = chromosome;
+            _lastPosition = position;
+            Records++;
+            Text.Write(line);
+            Text.WriteByte((byte)'\n');
+        }
+    }
 
     /// <summary>CHROM bytes to the <c>chrN</c> name, decoded only when the chromosome changes (records come sorted).</summary>
     private sealed class ChromosomeNames
