@@ -45,6 +45,7 @@ public static class GmsWebApplication
             o.Conventions.AllowAnonymousToFolder("/Directory");
             o.Conventions.AllowAnonymousToFolder("/Panels");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Pgx", GmsPolicies.ReadPharmacogenomics);
         });
 
         WebApplication app = builder.Build();
@@ -59,6 +60,7 @@ public static class GmsWebApplication
         app.MapPatientEndpoints();
         app.MapPanelsEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapPgxEndpoints();
         app.MapRazorPages();
         return app;
     }

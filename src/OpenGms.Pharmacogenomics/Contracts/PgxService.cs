@@ -181,6 +181,12 @@ public sealed partial class PgxService
     /// <summary>The report as a self-contained HTML page: genotypes first, then drugs grouped by the action they need.</summary>
     public static string ToHtml(PgxReport report) => HtmlReportWriter.Render(report);
 
+    /// <summary>The same report as an HTML fragment (<c>article.pgx-report</c>) for a host page; style it with <see cref="HtmlStyles"/>.</summary>
+    public static string ToHtmlFragment(PgxReport report) => HtmlReportWriter.RenderFragment(report);
+
+    /// <summary>CSS for <see cref="ToHtmlFragment"/>, scoped to <c>.pgx-report</c>.</summary>
+    public static string HtmlStyles => HtmlReportWriter.Styles;
+
     private PgxReport ToContract(SampleReport report) => new(
         report.Sample,
         report.DefinitionsVersion,

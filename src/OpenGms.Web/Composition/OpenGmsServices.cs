@@ -31,6 +31,7 @@ public static class OpenGmsServices
         services.AddConsentModule(database);
         OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
         services.AddDirectoryModule(database);
+        services.AddSingleton(new OpenGms.Pharmacogenomics.Contracts.PgxServiceLoader(null, dataDirectory));
         return services;
     }
 

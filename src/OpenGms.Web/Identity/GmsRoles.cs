@@ -44,6 +44,9 @@ public static class GmsPolicies
     /// <summary>Search the audit log.</summary>
     public const string ReadAudit = "audit.read";
 
+    /// <summary>Make and read pharmacogenomic reports from a sample's VCF (<c>/pgx</c>, <c>/api/pgx</c>).</summary>
+    public const string ReadPharmacogenomics = "pgx.report";
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -51,5 +54,6 @@ public static class GmsPolicies
         [WritePatients] = [GmsRoles.RequestingClinician, GmsRoles.Administrator],
         [RecordConsent] = [GmsRoles.RequestingClinician],
         [ReadAudit] = [GmsRoles.Administrator],
+        [ReadPharmacogenomics] = [GmsRoles.Pharmacist, GmsRoles.GlhScientist],
     };
 }
