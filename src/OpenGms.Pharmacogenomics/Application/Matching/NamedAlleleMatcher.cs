@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text;
 using OpenGms.Pharmacogenomics.Domain;
 
 namespace OpenGms.Pharmacogenomics.Application.Matching;
@@ -26,13 +27,70 @@ internal static class NamedAlleleMatcher
 
     private const int MaxPhaseBlocks = 16;
 
-    private static readonly ConditionalWeakTable<GeneDefinition, ConcurrentDictionary<string, Prepared>> s_prepared = new();
+    /// <summary>Calls kept per gene; beyond this (a very diverse cohort) calls are simply not kept.</summary>
+    private const int MaxCachedCalls = 4096;
 
+    private static readonly ConditionalWeakTable<GeneDefinition, ConcurrentDictionary<string, Prepared>> s_prepared = new();
+    private static readonly ConditionalWeakTable<GeneDefinition, ConcurrentDictionary<string, GeneCall>> s_calls = new();
+    private static readonly ConditionalWeakTable<GeneExemption, string> s_exemptionKeys = new();
+
+    [ThreadStatic]
+    private static StringBuilder? s_signature;
+
+    /// <summary>
+    /// Calls one gene. The result depends only on the gene's definition, exemption, options and the sample's
+    /// genotypes at the gene's positions, so it is kept per such signature (up to <see cref="MaxCachedCalls"/> per
+    /// gene): a cohort's samples mostly share a few genotypes per gene, and each is matched once.
+    /// </summary>
     public static GeneCall Call(GeneDefinition definition, GeneExemption? exemption, SampleGenotypes sample, MatcherOptions options)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(options);
+        string key = Signature(definition, exemption, sample, options);
+        ConcurrentDictionary<string, GeneCall> calls = s_calls.GetValue(definition, static _ => new ConcurrentDictionary<string, GeneCall>(StringComparer.Ordinal));
+        if (calls.TryGetValue(key, out GeneCall? known))
+        {
+            return known;
+        }
+
+        GeneCall call = CallUncached(definition, exemption, sample, options);
+        if (calls.Count < MaxCachedCalls)
+        {
+            calls.TryAdd(key, call);
+        }
+
+        return call;
+    }
+
+    /// <summary>Everything the call depends on, as text: options, exemption, and each position's genotype.</summary>
+    private static string Signature(GeneDefinition definition, GeneExemption? exemption, SampleGenotypes sample, MatcherOptions options)
+    {
+        StringBuilder sb = s_signature ??= new StringBuilder(1024);
+        sb.Clear();
+        sb.Append(options.TopCandidateOnly ? 'T' : 'A').Append('\u001e');
+        if (exemption is not null)
+        {
+            sb.Append(s_exemptionKeys.GetValue(exemption, static e => string.Join('\u001f', e.IgnoredAlleles.Order(StringComparer.Ordinal))));
+        }
+
+        foreach (VariantLocus locus in definition.Variants)
+        {
+            sb.Append('\u001e');
+            if (!sample.TryGet(locus.Chromosome, locus.Position, out SampleAllele a))
+            {
+                continue;
+            }
+
+            sb.Append(a.Allele1 ?? ".").Append('\u001f').Append(a.Allele2 ?? ".").Append('\u001f')
+                .Append(a.IsHaploid ? 'h' : a.IsPhased ? '|' : '/').Append(a.PhaseSet);
+        }
+
+        return sb.ToString();
+    }
+
+    private static GeneCall CallUncached(GeneDefinition definition, GeneExemption? exemption, SampleGenotypes sample, MatcherOptions options)
+    {
         string gene = definition.Gene;
         bool lowestFunction = LowestFunctionGenes.Contains(gene);
         bool unknownAsReference = UnknownAsReferenceGenes.Contains(gene);
