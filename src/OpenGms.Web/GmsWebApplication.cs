@@ -50,6 +50,7 @@ public static class GmsWebApplication
             o.Conventions.AllowAnonymousToFolder("/Directory");
             o.Conventions.AllowAnonymousToFolder("/Panels");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Pgx", GmsPolicies.ReadPharmacogenomics);
         });
 
         WebApplication app = builder.Build();
@@ -65,6 +66,7 @@ public static class GmsWebApplication
         app.MapPanelsEndpoints();
         app.MapDirectoryEndpoints();
         app.MapJobEndpoints();
+        app.MapPgxEndpoints();
         app.MapRazorPages();
         return app;
     }

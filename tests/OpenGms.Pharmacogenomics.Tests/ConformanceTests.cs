@@ -92,14 +92,7 @@ internal static class ConformanceRunner
             Path.Combine(Path.GetDirectoryName(pharmcatRoot)!, "pharmcat-v2.12.0-20-g30f8cfb7")]);
         Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
         DefinitionSet definitions = loaded.Value;
-        var positions = new HashSet<GenomicPosition>();
-        foreach (GeneDefinition gene in definitions.Genes.Values)
-        {
-            foreach (VariantLocus locus in gene.Variants)
-            {
-                positions.Add(new GenomicPosition(locus.Chromosome, locus.Position));
-            }
-        }
+        PgxSites positions = PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants));
 
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(casesPath));
         var report = new ConformanceReport();
@@ -112,7 +105,7 @@ internal static class ConformanceRunner
         return report;
     }
 
-    private static void RunCase(JsonElement c, string caseRoot, string pgxRoot, DefinitionSet definitions, HashSet<GenomicPosition> positions, ConformanceReport report)
+    private static void RunCase(JsonElement c, string caseRoot, string pgxRoot, DefinitionSet definitions, PgxSites positions, ConformanceReport report)
     {
         string id = c.GetProperty("id").GetString()!;
         JsonElement expected = c.GetProperty("expected");
@@ -162,7 +155,7 @@ internal static class ConformanceRunner
         }
         else
         {
-            Result<IReadOnlyList<SampleGenotypes>> read = VcfGenotypeReader.Read(vcf!, positions);
+            Result<IReadOnlyList<SampleGenotypes>> read = PgxVcfReader.Read(vcf!, positions);
             Assert.True(read.IsSuccess, read.Error?.ToString());
             sample = read.Value[0];
         }

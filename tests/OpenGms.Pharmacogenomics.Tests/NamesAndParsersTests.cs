@@ -47,7 +47,7 @@ public sealed class NamesAndParsersTests
         string path = dir.File("bad.vcf");
         File.WriteAllText(path, "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\nchr6\t100\t.\tT\tC\t.\tPASS\t.\tGT\t0/7\n");
 
-        Result<IReadOnlyList<SampleGenotypes>> read = VcfGenotypeReader.Read(path, new HashSet<GenomicPosition> { new("chr6", 100) });
+        Result<IReadOnlyList<SampleGenotypes>> read = PgxVcfReader.Read(path, Sites(("chr6", 100, "T")));
 
         Assert.Equal("PGX011", read.Error?.Code);
     }
@@ -59,7 +59,7 @@ public sealed class NamesAndParsersTests
         string path = dir.File("one.vcf");
         File.WriteAllText(path, "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n");
 
-        Result<IReadOnlyList<SampleGenotypes>> read = VcfGenotypeReader.Read(path, new HashSet<GenomicPosition>(), "S2");
+        Result<IReadOnlyList<SampleGenotypes>> read = PgxVcfReader.Read(path, Sites(), "S2");
 
         Assert.Equal("PGX012", read.Error?.Code);
     }
@@ -77,7 +77,7 @@ public sealed class NamesAndParsersTests
             gz.Write(Encoding.UTF8.GetBytes(text));
         }
 
-        Result<IReadOnlyList<SampleGenotypes>> read = VcfGenotypeReader.Read(path, new HashSet<GenomicPosition> { new("chr6", 100) });
+        Result<IReadOnlyList<SampleGenotypes>> read = PgxVcfReader.Read(path, Sites(("chr6", 100, "T")));
 
         Assert.True(read.IsSuccess, read.Error?.ToString());
         Assert.Equal(2, read.Value.Count);
@@ -120,4 +120,7 @@ public sealed class NamesAndParsersTests
         Assert.Equal(4, demo.Guidelines.Count);
         Assert.StartsWith("demo-", demo.Version, StringComparison.Ordinal);
     }
+
+    private static PgxSites Sites(params (string Chromosome, int Position, string Ref)[] sites) =>
+        PgxSites.FromLoci(sites.Select(s => new VariantLocus(s.Chromosome, s.Position, null, s.Ref, [])));
 }

@@ -26,7 +26,7 @@ public sealed class PharmcatExampleTests
             Path.Combine(pgx, "pharmcat-v2.12.0-20-g30f8cfb7")]).Value;
         var caller = new SampleCaller(definitions);
         IReadOnlyList<OutsideCall> outside = hasOutsideCalls ? OutsideCallReader.Read(Path.Combine(examples, example + ".outsideCall.tsv")).Value : [];
-        SampleGenotypes sample = VcfGenotypeReader.Read(Path.Combine(examples, example + ".vcf"), caller.Positions()).Value.Single();
+        SampleGenotypes sample = PgxVcfReader.Read(Path.Combine(examples, example + ".vcf"), PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants))).Value.Single();
 
         SampleReport ours = caller.Call(sample, outside, MatcherOptions.Default);
 

@@ -16,10 +16,11 @@ internal static class PgxCommands
         var definitions = new Option<string?>("--definitions") { Description = "PharmCAT-format definitions folder (default: the imported set, else the bundled demo)." };
         var topOnly = new Option<bool>("--top-candidate-only") { Description = "Keep only the best-scoring diplotypes, ties kept (the default; stated for clarity)." };
         var allMatches = new Option<bool>("--all-matches") { Description = "List every diplotype that fits, best score first, not only the top-scoring ones." };
+        var reference = new Option<string?>("--reference") { Description = "GRCh38 FASTA (.fai beside it; bgzipped needs .gzi too): left-align and trim indels at the PGx positions, set REF from it." };
         var html = new Option<string?>("--html") { Description = "Also write the HTML report to this file (with several samples, one file per sample: NAME.SAMPLE.html)." };
         var call = new Command("call", "Call star-allele diplotypes, phenotypes and CPIC/DPWG recommendations for the samples of a VCF.")
         {
-            vcf, sample, outside, definitions, topOnly, allMatches, html,
+            vcf, sample, outside, definitions, topOnly, allMatches, reference, html,
         };
         CommandRunner.SetHandler(call, (context, ct) =>
         {
@@ -33,16 +34,18 @@ internal static class PgxCommands
                 context.Parse.GetValue(vcf)!,
                 context.Parse.GetValue(sample),
                 context.Parse.GetValue(outside),
-                topCandidateOnly: !context.Parse.GetValue(allMatches)));
+                topCandidateOnly: !context.Parse.GetValue(allMatches),
+                referencePath: context.Parse.GetValue(reference)));
             string? htmlPath = context.Parse.GetValue(html);
+            if (context.Json)
+            {
+                WriteJsonLines(context.Output, reports, ct);
+            }
+
             foreach (PgxReport report in reports)
             {
                 ct.ThrowIfCancellationRequested();
-                if (context.Json)
-                {
-                    context.Output.WriteLine(PgxService.ToJson(report));
-                }
-                else
+                if (!context.Json)
                 {
                     WriteText(context.Output, report);
                 }
@@ -52,7 +55,6 @@ internal static class PgxCommands
                     WriteAtomically(reports.Count == 1 ? htmlPath : PerSample(htmlPath, report.Sample), PgxService.ToHtml(report));
                 }
             }
-
             return Task.FromResult(ExitCodes.Ok);
         });
 
@@ -75,6 +77,33 @@ internal static class PgxCommands
         });
 
         return new Command("pgx", "Pharmacogenomics: PharmCAT-concordant calls and prescribing recommendations.") { call, import };
+    }
+
+    /// <summary>
+    /// One JSON document per line, in sample order. A cohort's reports run to megabytes, so they are serialised to
+    /// UTF-8 in parallel and written to standard output as bytes (no UTF-16 detour) when the output is the console.
+    /// </summary>
+    private static void WriteJsonLines(TextWriter output, IReadOnlyList<PgxReport> reports, CancellationToken ct)
+    {
+        var lines = new byte[reports.Count][];
+        Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = ct }, i => lines[i] = PgxService.ToJsonLine(reports[i]));
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            using Stream stdout = Console.OpenStandardOutput();
+            foreach (byte[] line in lines)
+            {
+                stdout.Write(line);
+            }
+
+            stdout.Flush();
+            return;
+        }
+
+        foreach (byte[] line in lines)
+        {
+            output.Write(System.Text.Encoding.UTF8.GetString(line));
+        }
     }
 
     private static T Unwrap<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new UserInputException(result.Error);

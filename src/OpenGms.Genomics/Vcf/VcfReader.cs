@@ -15,6 +15,13 @@ public sealed class VcfReader : IDisposable
 {
     private const int InitialBufferSize = 1 << 20;
 
+    /// <summary>
+    /// Bytes asked of the stream by the first read after a <see cref="Seek"/>; each further read asks for twice as
+    /// much, up to the buffer. An index query over many small regions then inflates a block or two per region, not the
+    /// whole buffer (16 BGZF blocks) each time.
+    /// </summary>
+    private const int SeekReadAhead = 1 << 16;
+
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly VcfLineLayout _layout = new();
@@ -25,6 +32,7 @@ public sealed class VcfReader : IDisposable
     private int _lineLength;
     private bool _streamDone;
     private bool _disposed;
+    private int _readAhead = int.MaxValue;
 
     /// <summary>Reads the header of <paramref name="stream"/> (uncompressed VCF text).</summary>
     /// <param name="stream">Uncompressed text; use <see cref="Open"/> for files, which also handles compression.</param>
@@ -128,6 +136,7 @@ public sealed class VcfReader : IDisposable
         bgzf.Seek(offset);
         _start = _end = 0;
         _streamDone = false;
+        _readAhead = SeekReadAhead;
     }
 
     /// <inheritdoc />
@@ -256,7 +265,12 @@ public sealed class VcfReader : IDisposable
             _buffer = bigger;
         }
 
-        int n = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        int n = _stream.Read(_buffer, _end, Math.Min(_buffer.Length - _end, _readAhead));
+        if (_readAhead < int.MaxValue / 2)
+        {
+            _readAhead *= 2;
+        }
+
         if (n == 0)
         {
             _streamDone = true;

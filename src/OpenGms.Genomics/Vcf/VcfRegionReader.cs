@@ -5,6 +5,8 @@ namespace OpenGms.Genomics.Vcf;
 /// <summary>
 /// Reads the records of a BGZF VCF that overlap a set of regions, using its tabix or CSI index. Regions are sorted
 /// and merged first, so a record is returned once even when regions overlap. Coordinates are 1-based closed.
+/// Many small regions (say, the few hundred windows of a pharmacogenomic panel) are cheap: after each seek the
+/// reader inflates only as much as the region needs (see <see cref="VcfReader.Seek"/>).
 /// </summary>
 public sealed class VcfRegionReader
 {
@@ -13,6 +15,7 @@ public sealed class VcfRegionReader
     private readonly List<GenomicRegion> _regions;
     private int _region = -1;
     private bool _active;
+    private byte[] _regionChrom = [];
 
     /// <summary>Creates a reader over <paramref name="reader"/> (a BGZF file) for <paramref name="regions"/>.</summary>
     public VcfRegionReader(VcfReader reader, GenomicIndex index, IEnumerable<GenomicRegion> regions)
@@ -49,7 +52,7 @@ public sealed class VcfRegionReader
 
             GenomicRegion region = _regions[_region];
             VcfRecord r = _reader.Current;
-            if (!r.Chrom.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(region.Chrom)))
+            if (!r.Chrom.SequenceEqual(_regionChrom))
             {
                 _active = false;
                 continue;
@@ -81,6 +84,7 @@ public sealed class VcfRegionReader
             }
 
             _reader.Seek(chunks[0].Begin);
+            _regionChrom = System.Text.Encoding.UTF8.GetBytes(_regions[_region].Chrom);
             _active = true;
             return true;
         }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenGms.Genomics.Reference;
 using OpenGms.Kernel;
 using OpenGms.Pharmacogenomics.Application.Calling;
 using OpenGms.Pharmacogenomics.Application.Matching;
@@ -15,13 +17,20 @@ namespace OpenGms.Pharmacogenomics.Contracts;
 /// </summary>
 public sealed partial class PgxService
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    /// <summary>Below this many samples a VCF is called on one thread (starting workers costs more than it saves).</summary>
+    private const int ParallelFrom = 8;
 
     private readonly SampleCaller _caller;
+    private readonly Lazy<PgxSites> _sites;
+
+    // One contract object per recommendation row (the caller hands out the same DrugResult instances for a cohort), so
+    // the HTML-to-text conversion runs once per row, not once per sample.
+    private readonly ConcurrentDictionary<DrugResult, PgxDrug> _drugs = new(ReferenceEqualityComparer.Instance);
 
     private PgxService(DefinitionSet definitions)
     {
         _caller = new SampleCaller(definitions);
+        _sites = new Lazy<PgxSites>(() => PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants)));
     }
 
     /// <summary>The version of the definitions in use; shown on every report.</summary>
@@ -48,12 +57,37 @@ public sealed partial class PgxService
             string imported = DefinitionImporter.ImportedPath(dataDirectory);
             if (System.IO.Directory.Exists(imported))
             {
+                string cache = Path.Combine(imported, DefinitionCache.FileName);
+                if (DefinitionCache.TryRead(cache) is { } cached)
+                {
+                    return new PgxService(cached);
+                }
+
                 Result<DefinitionSet> importedSet = DefinitionLoader.Load([imported]);
-                return importedSet.IsSuccess ? new PgxService(importedSet.Value) : importedSet.Error;
+                if (!importedSet.IsSuccess)
+                {
+                    return importedSet.Error;
+                }
+
+                TryWriteCache(importedSet.Value, cache);
+                return new PgxService(importedSet.Value);
             }
         }
 
         return new PgxService(DefinitionLoader.LoadDemo());
+    }
+
+    /// <summary>A set imported before the cache existed gets one on first use; a read-only data folder just goes without.</summary>
+    private static void TryWriteCache(DefinitionSet set, string path)
+    {
+        try
+        {
+            DefinitionCache.Write(set, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Without a cache every call parses the JSON: slower, still correct.
+        }
     }
 
     /// <summary>Validates PharmCAT-format definitions from one or more folders and copies them into the data folder;
@@ -61,12 +95,18 @@ public sealed partial class PgxService
     public static Result<string> ImportDefinitions(IReadOnlyList<string> sourceDirectories, string dataDirectory) =>
         DefinitionImporter.Import(sourceDirectories, dataDirectory);
 
-    /// <summary>Calls every sample of a VCF (or only <paramref name="sampleId"/>), reading just the PGx positions.</summary>
+    /// <summary>
+    /// Calls every sample of a VCF (or only <paramref name="sampleId"/>), reading just the PGx positions: through the
+    /// tabix/CSI index when one is beside a BGZF file, else by streaming the file. Records at the PGx positions are
+    /// normalised first (joined as <c>bcftools norm -m+</c>; left-aligned, trimmed and REF-checked when
+    /// <paramref name="referencePath"/> is given), so the input need not be pre-processed for PharmCAT.
+    /// </summary>
     /// <param name="vcfPath">VCF, plain or gzip/BGZF, GRCh38.</param>
     /// <param name="sampleId">One sample, or null for all.</param>
     /// <param name="outsideCallsPath">Optional outside-calls TSV (gene, diplotype, phenotype, activity score).</param>
     /// <param name="topCandidateOnly">Keep only the best-scoring diplotypes (ties kept), as PharmCAT does by default.</param>
-    public Result<IReadOnlyList<PgxReport>> CallVcf(string vcfPath, string? sampleId, string? outsideCallsPath, bool topCandidateOnly = true)
+    /// <param name="referencePath">Optional GRCh38 FASTA (plain with .fai, or bgzipped with .fai and .gzi) for left-alignment.</param>
+    public Result<IReadOnlyList<PgxReport>> CallVcf(string vcfPath, string? sampleId, string? outsideCallsPath, bool topCandidateOnly = true, string? referencePath = null)
     {
         IReadOnlyList<OutsideCall> outside = [];
         if (outsideCallsPath is not null)
@@ -80,37 +120,82 @@ public sealed partial class PgxService
             outside = parsed.Value;
         }
 
-        Result<IReadOnlyList<SampleGenotypes>> samples = VcfGenotypeReader.Read(vcfPath, _caller.Positions(), sampleId);
+        ReferenceGenome? reference = null;
+        if (referencePath is not null)
+        {
+            Result<ReferenceGenome> opened = ReferenceGenome.Open(referencePath);
+            if (!opened.IsSuccess)
+            {
+                return Error.BadInput("PGX013", $"{referencePath}: the reference cannot be used: {opened.Error}");
+            }
+
+            reference = opened.Value;
+        }
+
+        Result<IReadOnlyList<SampleGenotypes>> samples;
+        using (reference)
+        {
+            samples = PgxVcfReader.Read(vcfPath, _sites.Value, sampleId, reference);
+        }
+
         if (!samples.IsSuccess)
         {
             return samples.Error;
         }
 
         var options = new MatcherOptions(topCandidateOnly);
-        var reports = new List<PgxReport>(samples.Value.Count);
-        foreach (SampleGenotypes sample in samples.Value)
+        IReadOnlyList<SampleGenotypes> read = samples.Value;
+        var reports = new PgxReport[read.Count];
+        if (read.Count < ParallelFrom)
         {
-            reports.Add(ToContract(_caller.Call(sample, outside, options)));
+            for (int i = 0; i < read.Count; i++)
+            {
+                reports[i] = ToContract(_caller.Call(read[i], outside, options));
+            }
+        }
+        else
+        {
+            // Samples are independent; the caller's caches are thread-safe. Output order stays the VCF's.
+            Parallel.For(0, read.Count, i => reports[i] = ToContract(_caller.Call(read[i], outside, options)));
         }
 
         return reports;
     }
 
+    /// <summary>One report as one line of UTF-8 JSON, with its line break (the <c>--json</c> shape).</summary>
+    public static byte[] ToJsonLine(PgxReport report)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, report, PgxJsonContext.Default.PgxReport);
+        }
+
+        System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>One report as one line of JSON (the <c>--json</c> shape).</summary>
-    public static string ToJson(PgxReport report) => JsonSerializer.Serialize(report, s_json);
+    public static string ToJson(PgxReport report) => JsonSerializer.Serialize(report, PgxJsonContext.Default.PgxReport);
 
     /// <summary>The report as a self-contained HTML page: genotypes first, then drugs grouped by the action they need.</summary>
     public static string ToHtml(PgxReport report) => HtmlReportWriter.Render(report);
 
-    private static PgxReport ToContract(SampleReport report) => new(
+    /// <summary>The same report as an HTML fragment (<c>article.pgx-report</c>) for a host page; style it with <see cref="HtmlStyles"/>.</summary>
+    public static string ToHtmlFragment(PgxReport report) => HtmlReportWriter.RenderFragment(report);
+
+    /// <summary>CSS for <see cref="ToHtmlFragment"/>, scoped to <c>.pgx-report</c>.</summary>
+    public static string HtmlStyles => HtmlReportWriter.Styles;
+
+    private PgxReport ToContract(SampleReport report) => new(
         report.Sample,
         report.DefinitionsVersion,
         [.. report.Genes.Select(g => new PgxGene(g.Gene, g.Called, g.Diplotypes, g.Labels, g.Phenotypes, g.ActivityScore, g.MissingPositions, g.Source, g.Note))],
-        [.. report.Drugs.Select(d =>
+        [.. report.Drugs.Select(d => _drugs.GetOrAdd(d, static d =>
         {
             string text = PlainText(d.Recommendation);
             return new PgxDrug(d.Drug, d.Source, d.Classification, text, d.Implications, d.Genes, ActionOf(text, d.Classification), d.Population, d.Guideline, d.Url);
-        })]);
+        }))]);
 
     /// <summary>
     /// Sorts a recommendation into what the prescriber must do. A heuristic over the guideline wording, used only to

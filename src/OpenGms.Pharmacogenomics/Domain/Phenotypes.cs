@@ -1,25 +1,34 @@
 namespace OpenGms.Pharmacogenomics.Domain;
 
-/// <summary>One row of a gene's diplotype table: the alleles (with counts), the phenotype and the guideline lookup key.</summary>
-internal sealed record DiplotypePhenotype(IReadOnlyDictionary<string, int> Key, string Phenotype, string LookupKey, string? ActivityScore);
+/// <summary>One row of a gene's diplotype table: the phenotype, the guideline lookup key and the activity score.
+/// The row's alleles are its key in <see cref="GenePhenotypeMap"/> (<see cref="GenePhenotypeMap.TableKey"/>).</summary>
+internal sealed record DiplotypePhenotype(string Phenotype, string LookupKey, string? ActivityScore);
 
 /// <summary>A gene's phenotype file: allele functions, activity values and the diplotype table.</summary>
 internal sealed class GenePhenotypeMap
 {
     private readonly Dictionary<string, DiplotypePhenotype> _byDiplotype = new(StringComparer.Ordinal);
 
-    public GenePhenotypeMap(string gene, string? version, IReadOnlyDictionary<string, string> functions, IReadOnlyDictionary<string, string> activityValues, IEnumerable<DiplotypePhenotype> diplotypes)
+    /// <param name="gene">HGNC symbol.</param>
+    /// <param name="version">The file's version, when it has one.</param>
+    /// <param name="functions">Allele to function.</param>
+    /// <param name="activityValues">Allele to activity value.</param>
+    /// <param name="diplotypes">Rows keyed by <see cref="TableKey"/>; the first row for a key wins.</param>
+    public GenePhenotypeMap(string gene, string? version, IReadOnlyDictionary<string, string> functions, IReadOnlyDictionary<string, string> activityValues, IEnumerable<KeyValuePair<string, DiplotypePhenotype>> diplotypes)
     {
         ArgumentNullException.ThrowIfNull(diplotypes);
         Gene = gene;
         Version = version;
         Functions = functions;
         ActivityValues = activityValues;
-        foreach (DiplotypePhenotype row in diplotypes)
+        foreach ((string key, DiplotypePhenotype row) in diplotypes)
         {
-            _byDiplotype.TryAdd(KeyOf(row.Key), row);
+            _byDiplotype.TryAdd(key, row);
         }
     }
+
+    /// <summary>The rows with their keys, in file order (for the definition cache).</summary>
+    public IEnumerable<KeyValuePair<string, DiplotypePhenotype>> Entries => _byDiplotype;
 
     public string Gene { get; }
 
@@ -34,13 +43,22 @@ internal sealed class GenePhenotypeMap
     /// <summary>The row for a diplotype of two haplotypes (or one, for a haploid call); null when the table has none.</summary>
     public DiplotypePhenotype? Lookup(string haplotype1, string? haplotype2)
     {
-        var key = new Dictionary<string, int>(StringComparer.Ordinal) { [haplotype1] = 1 };
-        if (haplotype2 is not null)
+        string key;
+        if (haplotype2 is null)
         {
-            key[haplotype2] = key.GetValueOrDefault(haplotype2) + 1;
+            key = haplotype1 + "=1";
+        }
+        else if (haplotype1 == haplotype2)
+        {
+            key = haplotype1 + "=2";
+        }
+        else
+        {
+            (string a, string b) = string.CompareOrdinal(haplotype1, haplotype2) < 0 ? (haplotype1, haplotype2) : (haplotype2, haplotype1);
+            key = a + "=1\u001f" + b + "=1";
         }
 
-        return _byDiplotype.GetValueOrDefault(KeyOf(key));
+        return _byDiplotype.GetValueOrDefault(key);
     }
 
     /// <summary>The phenotype the table gives an activity score (compared as numbers), or null.</summary>
@@ -64,7 +82,8 @@ internal sealed class GenePhenotypeMap
         return null;
     }
 
-    private static string KeyOf(IReadOnlyDictionary<string, int> key) =>
+    /// <summary>A diplotype's table key: its alleles with their counts, in ordinal order.</summary>
+    public static string TableKey(IReadOnlyDictionary<string, int> key) =>
         string.Join('\u001f', key.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key + "=" + k.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }
 

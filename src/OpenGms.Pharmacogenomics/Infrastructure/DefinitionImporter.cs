@@ -6,7 +6,7 @@ namespace OpenGms.Pharmacogenomics.Infrastructure;
 
 /// <summary>
 /// Copies a validated PharmCAT-format set into <c>DATA/pgx/definitions</c> (alleles/, phenotype/, phenotype/dpwg/,
-/// guidelines/, version.json). The new set is loaded and validated from a staging folder first and swapped in by
+/// guidelines/, version.json, and the binary <see cref="DefinitionCache"/> every call reads). The new set is loaded and validated from a staging folder first and swapped in by
 /// renaming, so a failed import leaves the old set in place.
 /// </summary>
 internal static class DefinitionImporter
@@ -66,6 +66,7 @@ internal static class DefinitionImporter
             guidelines = check.Value.Guidelines.Count,
         };
         File.WriteAllText(Path.Combine(staging, "version.json"), JsonSerializer.Serialize(manifest, s_manifestJson));
+        DefinitionCache.Write(check.Value, Path.Combine(staging, DefinitionCache.FileName));
         string old = target + ".old";
         if (System.IO.Directory.Exists(old))
         {

@@ -282,7 +282,7 @@ internal static class DefinitionLoader
             }
         }
 
-        var rows = new List<DiplotypePhenotype>();
+        var rows = new List<KeyValuePair<string, DiplotypePhenotype>>();
         foreach (JsonElement d in root.GetProperty("diplotypes").EnumerateArray())
         {
             var key = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -291,11 +291,10 @@ internal static class DefinitionLoader
                 key[p.Name] = p.Value.GetInt32();
             }
 
-            rows.Add(new DiplotypePhenotype(
-                key,
+            rows.Add(new(GenePhenotypeMap.TableKey(key), new DiplotypePhenotype(
                 StringOrEmpty(d, "generesult"),
                 StringOrEmpty(d, "lookupkey"),
-                d.TryGetProperty("activityScore", out JsonElement s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null));
+                d.TryGetProperty("activityScore", out JsonElement s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)));
         }
 
         string? version = root.TryGetProperty("version", out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -17,16 +17,38 @@ internal static class HtmlReportWriter
         ("standard", "Prescribe as standard"),
     ];
 
+    /// <summary>The report styles, scoped to <c>.pgx-report</c> so a host page can include them beside its own.</summary>
+    public const string Styles =
+        ".pgx-report table{border-collapse:collapse;width:100%}"
+        + ".pgx-report th,.pgx-report td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}.pgx-report th{background:#f2f2f2}"
+        + ".pgx-report .uncalled{color:#888}.pgx-report .change{border-left:6px solid #c0392b}.pgx-report .see-guideline{border-left:6px solid #e67e22}"
+        + ".pgx-report .standard{border-left:6px solid #27ae60}.pgx-report section{margin:1rem 0;padding-left:.8rem}.pgx-report small{color:#555}";
+
+    /// <summary>The whole report as a self-contained page (what <c>gms pgx call --html</c> writes).</summary>
     public static string Render(PgxReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pharmacogenomic report: ").Append(E(report.Sample)).Append("</title>\n");
-        sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;width:100%}")
-          .Append("th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f2f2f2}")
-          .Append(".uncalled{color:#888}.change{border-left:6px solid #c0392b}.see-guideline{border-left:6px solid #e67e22}")
-          .Append(".standard{border-left:6px solid #27ae60}section{margin:1rem 0;padding-left:.8rem}small{color:#555}</style></head><body>\n");
-        sb.Append("<h1>Pharmacogenomic report</h1>\n<p>Sample <strong>").Append(E(report.Sample)).Append("</strong> &middot; definitions ")
+        sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}").Append(Styles).Append("</style></head><body>\n");
+        sb.Append("<h1>Pharmacogenomic report</h1>\n");
+        AppendReport(sb, report);
+        sb.Append("</body></html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The same report as an <c>article</c> for a host page (the web page <c>/pgx</c>), without page chrome.</summary>
+    public static string RenderFragment(PgxReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        AppendReport(sb, report);
+        return sb.ToString();
+    }
+
+    private static void AppendReport(StringBuilder sb, PgxReport report)
+    {
+        sb.Append("<article class=\"pgx-report\" data-sample=\"").Append(E(report.Sample)).Append("\">\n<p>Sample <strong>").Append(E(report.Sample)).Append("</strong> &middot; definitions ")
           .Append(E(report.DefinitionsVersion)).Append(" &middot; GRCh38</p>\n");
         sb.Append("<h2>Genotypes</h2>\n<table><thead><tr><th>Gene</th><th>Genotype</th><th>Phenotype</th><th>Activity score</th><th>Source</th><th>Missing positions</th></tr></thead><tbody>\n");
         foreach (PgxGene gene in report.Genes)
@@ -73,8 +95,7 @@ internal static class HtmlReportWriter
         }
 
         sb.Append("<p><small>Calls follow PharmCAT's named-allele matching; positions with no data are listed, never assumed reference. ")
-          .Append("CPIC content is CC0; DPWG content is PharmGKB/ClinPGx curation (CC BY-SA 4.0).</small></p>\n</body></html>\n");
-        return sb.ToString();
+          .Append("CPIC content is CC0; DPWG content is PharmGKB/ClinPGx curation (CC BY-SA 4.0).</small></p>\n</article>\n");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

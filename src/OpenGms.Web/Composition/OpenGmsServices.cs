@@ -32,6 +32,7 @@ public static class OpenGmsServices
         OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
         services.AddDirectoryModule(database);
         OpenGms.Jobs.JobsModule.AddJobsModule(services, database);
+        services.AddSingleton(new OpenGms.Pharmacogenomics.Contracts.PgxServiceLoader(null, dataDirectory));
         return services;
     }
 

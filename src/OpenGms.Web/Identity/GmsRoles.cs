@@ -46,6 +46,8 @@ public static class GmsPolicies
 
     /// <summary>See and retry analysis jobs.</summary>
     public const string ManageJobs = "jobs.manage";
+    /// <summary>Make and read pharmacogenomic reports from a sample's VCF (<c>/pgx</c>, <c>/api/pgx</c>).</summary>
+    public const string ReadPharmacogenomics = "pgx.report";
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
@@ -55,5 +57,6 @@ public static class GmsPolicies
         [RecordConsent] = [GmsRoles.RequestingClinician],
         [ReadAudit] = [GmsRoles.Administrator],
         [ManageJobs] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [ReadPharmacogenomics] = [GmsRoles.Pharmacist, GmsRoles.GlhScientist],
     };
 }

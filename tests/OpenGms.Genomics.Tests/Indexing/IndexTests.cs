@@ -52,6 +52,30 @@ public sealed class IndexTests
         Assert.Equal(Scan(gz, region), Query(gz, index, region));
     }
 
+    [Fact]
+    public void Query_many_small_regions_matches_linear_scan_of_each()
+    {
+        string gz = SharedData.PathOf("variants/vcf-conformance/htslib/derived/index.vcf.gz");
+        GenomicIndex index = GenomicIndex.Read(gz + ".tbi");
+        var regions = new List<GenomicRegion>();
+        // The file's records sit around 1:10,000,000, 2:5,000,000 and 10:3,000,000, one every base or so.
+        for (long offset = 0; offset < 400; offset += 37)
+        {
+            regions.Add(new GenomicRegion("1", 9_999_900 + offset, 9_999_910 + offset));
+            regions.Add(new GenomicRegion("2", 4_999_900 + offset, 4_999_905 + offset));
+            regions.Add(new GenomicRegion("10", 3_000_000 + offset, 3_000_003 + offset));
+        }
+
+        regions.Add(new GenomicRegion("1", 9_999_905, 9_999_950)); // overlaps others: merged, nothing twice
+
+        // Regions come back merged and in index order, each record once: the union of the single-region scans.
+        string[] contigOrder = ["1", "2", "10"];
+        List<string> expected = [.. regions.OrderBy(r => Array.IndexOf(contigOrder, r.Chrom)).ThenBy(r => r.Start).SelectMany(r => Scan(gz, r)).Distinct()];
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Query(gz, index, [.. regions]));
+    }
+
     [Theory]
     [InlineData("1:3000151-3000151", "vcf_file.1.3000151.out")]
     [InlineData("2:3199812-3199812", "vcf_file.2.3199812.out")]

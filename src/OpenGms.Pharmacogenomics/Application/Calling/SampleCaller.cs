@@ -22,6 +22,7 @@ internal sealed class SampleCaller
 
     private readonly DefinitionSet _definitions;
     private readonly bool _callCyp2d6;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<DrugResult>> _recommendations = new(StringComparer.Ordinal);
 
     public SampleCaller(DefinitionSet definitions, bool callCyp2d6 = false)
     {
@@ -353,7 +354,27 @@ internal sealed class SampleCaller
     /// A recommendation applies when every gene in its lookup key has exactly that key in the sample (an activity
     /// score, a phenotype, or an allele-status key for HLA). Genes with several possible keys contribute each of them.
     /// </summary>
-    private List<DrugResult> Recommend(List<GeneResult> genes)
+    private IReadOnlyList<DrugResult> Recommend(List<GeneResult> genes)
+    {
+        // The recommendations depend only on what the called genes contribute to lookups (keys, activity score,
+        // diplotypes for allele-status keys); samples of a cohort share few such combinations, so each is looked up once.
+        var signature = new System.Text.StringBuilder();
+        foreach (GeneResult g in genes)
+        {
+            if (!g.Called)
+            {
+                continue;
+            }
+
+            signature.Append(g.Gene).Append('\u001e').AppendJoin('\u001f', g.CpicLookupKeys).Append('\u001e')
+                .AppendJoin('\u001f', g.DpwgLookupKeys).Append('\u001e').Append(g.ActivityScore).Append('\u001e')
+                .AppendJoin('\u001f', g.Diplotypes).Append('\u001d');
+        }
+
+        return _recommendations.GetOrAdd(signature.ToString(), _ => RecommendUncached(genes));
+    }
+
+    private List<DrugResult> RecommendUncached(List<GeneResult> genes)
     {
         var byGene = genes.Where(g => g.Called).ToDictionary(g => g.Gene, StringComparer.Ordinal);
         var drugs = new List<DrugResult>();

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
 using OpenGms.Pharmacogenomics.Domain;
 
 namespace OpenGms.Pharmacogenomics.Application.Matching;
@@ -24,11 +27,70 @@ internal static class NamedAlleleMatcher
 
     private const int MaxPhaseBlocks = 16;
 
+    /// <summary>Calls kept per gene; beyond this (a very diverse cohort) calls are simply not kept.</summary>
+    private const int MaxCachedCalls = 4096;
+
+    private static readonly ConditionalWeakTable<GeneDefinition, ConcurrentDictionary<string, Prepared>> s_prepared = new();
+    private static readonly ConditionalWeakTable<GeneDefinition, ConcurrentDictionary<string, GeneCall>> s_calls = new();
+    private static readonly ConditionalWeakTable<GeneExemption, string> s_exemptionKeys = new();
+
+    [ThreadStatic]
+    private static StringBuilder? s_signature;
+
+    /// <summary>
+    /// Calls one gene. The result depends only on the gene's definition, exemption, options and the sample's
+    /// genotypes at the gene's positions, so it is kept per such signature (up to <see cref="MaxCachedCalls"/> per
+    /// gene): a cohort's samples mostly share a few genotypes per gene, and each is matched once.
+    /// </summary>
     public static GeneCall Call(GeneDefinition definition, GeneExemption? exemption, SampleGenotypes sample, MatcherOptions options)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(options);
+        string key = Signature(definition, exemption, sample, options);
+        ConcurrentDictionary<string, GeneCall> calls = s_calls.GetValue(definition, static _ => new ConcurrentDictionary<string, GeneCall>(StringComparer.Ordinal));
+        if (calls.TryGetValue(key, out GeneCall? known))
+        {
+            return known;
+        }
+
+        GeneCall call = CallUncached(definition, exemption, sample, options);
+        if (calls.Count < MaxCachedCalls)
+        {
+            calls.TryAdd(key, call);
+        }
+
+        return call;
+    }
+
+    /// <summary>Everything the call depends on, as text: options, exemption, and each position's genotype.</summary>
+    private static string Signature(GeneDefinition definition, GeneExemption? exemption, SampleGenotypes sample, MatcherOptions options)
+    {
+        StringBuilder sb = s_signature ??= new StringBuilder(1024);
+        sb.Clear();
+        sb.Append(options.TopCandidateOnly ? 'T' : 'A').Append('\u001e');
+        if (exemption is not null)
+        {
+            sb.Append(s_exemptionKeys.GetValue(exemption, static e => string.Join('\u001f', e.IgnoredAlleles.Order(StringComparer.Ordinal))));
+        }
+
+        foreach (VariantLocus locus in definition.Variants)
+        {
+            sb.Append('\u001e');
+            if (!sample.TryGet(locus.Chromosome, locus.Position, out SampleAllele a))
+            {
+                continue;
+            }
+
+            sb.Append(a.Allele1 ?? ".").Append('\u001f').Append(a.Allele2 ?? ".").Append('\u001f')
+                .Append(a.IsHaploid ? 'h' : a.IsPhased ? '|' : '/').Append(a.PhaseSet);
+        }
+
+        return sb.ToString();
+    }
+
+    private static GeneCall CallUncached(GeneDefinition definition, GeneExemption? exemption, SampleGenotypes sample, MatcherOptions options)
+    {
         string gene = definition.Gene;
         bool lowestFunction = LowestFunctionGenes.Contains(gene);
         bool unknownAsReference = UnknownAsReferenceGenes.Contains(gene);
@@ -75,7 +137,73 @@ internal static class NamedAlleleMatcher
             return NotCalled(gene, missing, "no data at any defining position");
         }
 
-        // 2. Alleles as bit masks per column.
+        // 2. Alleles as bit masks per column: the same for every sample with data at the same columns, so prepared once
+        // per column set and kept (a cohort's samples mostly share one).
+        int n = columns.Count;
+        Prepared prepared = Prepare(definition, exemption, columns);
+        List<string>[] known = prepared.Known;
+        int[] refIndex = prepared.RefIndex;
+        List<AlleleRow> rows = prepared.Rows;
+        ulong[] used = prepared.Used;
+
+        // 3. The sample's alleles as indexes; alleles no definition uses block the call except in toxicity genes.
+        var s1 = new int[n];
+        var s2 = new int[n];
+        bool haploid = true;
+        for (int c = 0; c < n; c++)
+        {
+            SampleAllele call = genotypes[c];
+            haploid &= call.IsHaploid;
+            s1[c] = SampleIndexOf(known[c], call.Allele1!);
+            s2[c] = call.IsHaploid ? s1[c] : SampleIndexOf(known[c], call.Allele2!);
+            if (!Usable(s1[c], used[c]) || !Usable(s2[c], used[c]))
+            {
+                if (!unknownAsReference)
+                {
+                    string value = Usable(s1[c], used[c]) ? call.Allele2! : call.Allele1!;
+                    return NotCalled(gene, missing, $"allele {value} at {definition.Variants[columns[c]].Label} is not part of any {gene} named allele");
+                }
+
+                if (!Usable(s1[c], used[c]))
+                {
+                    s1[c] = refIndex[c];
+                }
+
+                if (!Usable(s2[c], used[c]))
+                {
+                    s2[c] = call.IsHaploid ? s1[c] : refIndex[c];
+                }
+            }
+        }
+
+        var sampleData = new SampleData(n, s1, s2, genotypes, haploid, [.. halfCalls]);
+        if (lowestFunction && !haploid)
+        {
+            return CallLowestFunction(definition, rows, sampleData, refIndex, missing);
+        }
+
+        List<DiplotypeMatch> matches = haploid ? MatchHaploid(rows, sampleData) : MatchDiplotypes(rows, sampleData);
+        matches.Sort(CompareMatches);
+        if (options.TopCandidateOnly && matches.Count > 0)
+        {
+            int top = matches[0].Score;
+            matches.RemoveAll(m => m.Score != top);
+        }
+
+        return matches.Count == 0
+            ? NotCalled(gene, missing, "no combination of named alleles matches the genotype")
+            : new GeneCall(gene, true, CallShape.Diplotypes, matches, [], missing, null);
+    }
+
+    private static Prepared Prepare(GeneDefinition definition, GeneExemption? exemption, List<int> columns)
+    {
+        ConcurrentDictionary<string, Prepared> byColumns = s_prepared.GetValue(definition, _ => new ConcurrentDictionary<string, Prepared>(StringComparer.Ordinal));
+        string key = string.Join(',', columns) + "|" + (exemption is null ? string.Empty : string.Join(',', exemption.IgnoredAlleles.Order(StringComparer.Ordinal)));
+        if (byColumns.TryGetValue(key, out Prepared? found))
+        {
+            return found;
+        }
+
         int n = columns.Count;
         var known = new List<string>[n];
         var refIndex = new int[n];
@@ -127,56 +255,26 @@ internal static class NamedAlleleMatcher
             }
         }
 
-        // 3. The sample's alleles as indexes; alleles no definition uses block the call except in toxicity genes.
-        var s1 = new int[n];
-        var s2 = new int[n];
-        bool haploid = true;
-        for (int c = 0; c < n; c++)
-        {
-            SampleAllele call = genotypes[c];
-            haploid &= call.IsHaploid;
-            s1[c] = IndexOf(known[c], call.Allele1!);
-            s2[c] = call.IsHaploid ? s1[c] : IndexOf(known[c], call.Allele2!);
-            if (!Usable(s1[c], used[c]) || !Usable(s2[c], used[c]))
-            {
-                if (!unknownAsReference)
-                {
-                    string value = Usable(s1[c], used[c]) ? call.Allele2! : call.Allele1!;
-                    return NotCalled(gene, missing, $"allele {value} at {definition.Variants[columns[c]].Label} is not part of any {gene} named allele");
-                }
-
-                if (!Usable(s1[c], used[c]))
-                {
-                    s1[c] = refIndex[c];
-                }
-
-                if (!Usable(s2[c], used[c]))
-                {
-                    s2[c] = call.IsHaploid ? s1[c] : refIndex[c];
-                }
-            }
-        }
-
-        var sampleData = new SampleData(n, s1, s2, genotypes, haploid, [.. halfCalls]);
-        if (lowestFunction && !haploid)
-        {
-            return CallLowestFunction(definition, rows, sampleData, refIndex, missing);
-        }
-
-        List<DiplotypeMatch> matches = haploid ? MatchHaploid(rows, sampleData) : MatchDiplotypes(rows, sampleData);
-        matches.Sort(CompareMatches);
-        if (options.TopCandidateOnly && matches.Count > 0)
-        {
-            int top = matches[0].Score;
-            matches.RemoveAll(m => m.Score != top);
-        }
-
-        return matches.Count == 0
-            ? NotCalled(gene, missing, "no combination of named alleles matches the genotype")
-            : new GeneCall(gene, true, CallShape.Diplotypes, matches, [], missing, null);
+        return byColumns.GetOrAdd(key, new Prepared(known, refIndex, rows, used));
     }
 
-    private static bool Usable(int index, ulong used) => index >= 0 && (used & (1UL << index)) != 0;
+    /// <summary>
+    /// The index of a sample's allele among a column's known alleles, without adding to the shared list: an allele
+    /// no definition knows gets an index past the known ones (distinct per value), which no mask uses.
+    /// </summary>
+    private static int SampleIndexOf(List<string> known, string value)
+    {
+        int index = known.IndexOf(value);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        // Invariant: masks use at most 64 bits, so an index of 64 or more is never usable.
+        return 64 + (value.GetHashCode(StringComparison.Ordinal) & 0x3FFF);
+    }
+
+    private static bool Usable(int index, ulong used) => index is >= 0 and < 64 && (used & (1UL << index)) != 0;
 
     private static GeneCall NotCalled(string gene, List<string> missing, string reason) =>
         new(gene, false, CallShape.Diplotypes, [], [], missing, reason);
@@ -579,6 +677,9 @@ internal static class NamedAlleleMatcher
         parts.Sort(HaplotypeNameComparer.Instance);
         return "[" + string.Join(" + ", parts) + "]";
     }
+
+    /// <summary>A gene's allele masks for one set of columns with data; read-only once built (shared across threads).</summary>
+    private sealed record Prepared(List<string>[] Known, int[] RefIndex, List<AlleleRow> Rows, ulong[] Used);
 
     private sealed record AlleleRow(NamedAllele Allele, ulong[] Masks, int Score);
 
