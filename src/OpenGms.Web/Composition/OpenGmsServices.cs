@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Audit;
 using OpenGms.Consent;
 using OpenGms.Directory;
+using OpenGms.Orders;
 using OpenGms.Web.Identity;
 using OpenGms.Kernel;
 
@@ -31,6 +32,7 @@ public static class OpenGmsServices
         services.AddConsentModule(database);
         OpenGms.Panels.PanelsModule.AddPanelsModule(services, database);
         services.AddDirectoryModule(database);
+        services.AddOrdersModule(database);
         return services;
     }
 
