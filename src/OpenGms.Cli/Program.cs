@@ -14,6 +14,7 @@ root.Subcommands.Add(VcfCommands.Create());
 root.Subcommands.Add(AnnotationCommands.Create());
 root.Subcommands.Add(AnnotationCommands.CreateAnnotate());
 root.Subcommands.Add(DirectoryCommands.Create());
+root.Subcommands.Add(GlhCommands.Create());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
