@@ -59,6 +59,8 @@ public static class GmsWebApplication
         app.MapPatientEndpoints();
         app.MapPanelsEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapOrderEndpoints();
+        app.MapFhirOrderEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -44,6 +44,18 @@ public static class GmsPolicies
     /// <summary>Search the audit log.</summary>
     public const string ReadAudit = "audit.read";
 
+    /// <summary>Place test orders (and send FHIR order bundles).</summary>
+    public const string PlaceOrders = "orders.place";
+
+    /// <summary>Read orders (a requesting clinician only their own; the service checks).</summary>
+    public const string ReadOrders = "orders.read";
+
+    /// <summary>See a GLH's worklist and the service's turnaround.</summary>
+    public const string OrderWorklist = "orders.worklist";
+
+    /// <summary>Move orders through the lifecycle and record samples (each transition checks its own roles).</summary>
+    public const string ProgressOrders = "orders.progress";
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -51,5 +63,9 @@ public static class GmsPolicies
         [WritePatients] = [GmsRoles.RequestingClinician, GmsRoles.Administrator],
         [RecordConsent] = [GmsRoles.RequestingClinician],
         [ReadAudit] = [GmsRoles.Administrator],
+        [PlaceOrders] = [GmsRoles.RequestingClinician],
+        [ReadOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [OrderWorklist] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [ProgressOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
     };
 }
