@@ -28,9 +28,11 @@ public sealed class FhirOrderTests
         Assert.Equal("transaction-response", body.GetProperty("type").GetString());
         JsonElement[] entries = body.GetProperty("entry").EnumerateArray().ToArray();
         Assert.Equal(JsonNode.Parse(bundle)!["entry"]!.AsArray().Count, entries.Length);
-        string patientLocation = entries.Select(e => e.GetProperty("response").GetProperty("location")).Where(l => l.ValueKind == JsonValueKind.String).Select(l => l.GetString()!).Single(l => l.StartsWith("Patient/", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.GetProperty("response").GetProperty("status").GetString() == "201 Created" && patientLocation.Length > 0);
-        string serviceRequest = entries.Select(e => e.GetProperty("response")).Where(r => r.TryGetProperty("location", out _)).Select(r => r.GetProperty("location").GetString()!).First(l => l.StartsWith("ServiceRequest/", StringComparison.Ordinal) && !l.Contains('#', StringComparison.Ordinal));
+        JsonElement[] located = entries.Select(e => e.GetProperty("response")).Where(r => r.TryGetProperty("location", out _)).ToArray();
+        JsonElement patientEntry = Assert.Single(located, r => r.GetProperty("location").GetString()!.StartsWith("Patient/", StringComparison.Ordinal));
+        Assert.Equal("201 Created", patientEntry.GetProperty("status").GetString());
+        string serviceRequest = located.Select(r => r.GetProperty("location").GetString()!).Single(l => l.StartsWith("ServiceRequest/", StringComparison.Ordinal) && !l.Contains('#', StringComparison.Ordinal));
+        Assert.Contains(located, r => r.GetProperty("location").GetString()!.EndsWith("#specimen-RGT03135", StringComparison.Ordinal));
         string id = serviceRequest["ServiceRequest/".Length..];
 
         JsonElement task = await GetAsync(clinician, $"fhir/Task/{id}");

@@ -95,13 +95,13 @@ internal static class OrderEndpoints
             }
 
             Result<OrderView> moved = await orders.TransitionAsync(id, new TransitionRequest(to, body.BusinessStatus, body.Reason), ActorOf(http.User), ct).ConfigureAwait(false);
-            return await AnswerChangeAsync(moved, audit, http, ct).ConfigureAwait(false);
+            return await AnswerChangeAsync(id, moved, orders, audit, http, ct).ConfigureAwait(false);
         }).RequireAuthorization(GmsPolicies.ProgressOrders).WithMetadata(new PatientDataAttribute("order")).WithName("TransitionOrder");
 
         group.MapPost("/{id:guid}/samples", async (Guid id, NewSample sample, OrderService orders, IAuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             Result<OrderView> attached = await orders.AttachSampleAsync(id, sample, ActorOf(http.User), ct).ConfigureAwait(false);
-            return await AnswerChangeAsync(attached, audit, http, ct).ConfigureAwait(false);
+            return await AnswerChangeAsync(id, attached, orders, audit, http, ct).ConfigureAwait(false);
         }).RequireAuthorization(GmsPolicies.ProgressOrders).WithMetadata(new PatientDataAttribute("sample")).WithName("AttachSample");
 
         group.MapGet("/turnaround", async (OrderService orders, CancellationToken ct) =>
@@ -149,10 +149,16 @@ internal static class OrderEndpoints
         }
     }
 
-    private static async Task<IResult> AnswerChangeAsync(Result<OrderView> result, IAuditLog audit, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> AnswerChangeAsync(Guid id, Result<OrderView> result, OrderService orders, IAuditLog audit, HttpContext http, CancellationToken ct)
     {
         if (!result.IsSuccess)
         {
+            // A change the user's roles do not allow on this order is a refused attempt on patient data: audit it.
+            if (result.Error.Kind == ErrorKind.Forbidden && await orders.GetAsync(id, ct).ConfigureAwait(false) is { IsSuccess: true } order)
+            {
+                await AuditAsync(audit, http, AuditAction.Denied, order.Value.PatientId, ct).ConfigureAwait(false);
+            }
+
             return ErrorResults.Problem(result.Error);
         }
 
