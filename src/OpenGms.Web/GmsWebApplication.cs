@@ -45,6 +45,11 @@ public static class GmsWebApplication
             o.Conventions.AllowAnonymousToFolder("/Directory");
             o.Conventions.AllowAnonymousToFolder("/Panels");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            // Orders: every page names a role policy; the order form and the worklist narrow it further.
+            o.Conventions.AuthorizeFolder("/Orders", GmsPolicies.ReadOrders);
+            o.Conventions.AuthorizePage("/Orders/New", GmsPolicies.PlaceOrders);
+            o.Conventions.AuthorizePage("/Orders/Worklist", GmsPolicies.OrderWorklist);
+            o.Conventions.AuthorizePage("/Orders/Dashboard", GmsPolicies.OrderWorklist);
         });
 
         WebApplication app = builder.Build();
