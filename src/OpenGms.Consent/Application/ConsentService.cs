@@ -27,6 +27,14 @@ public sealed class ConsentService(IConsentStore store, IClock clock) : IResearc
         Summary(await store.FindPatientAsync(id, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<PatientSummary>> GetManyAsync(IReadOnlyCollection<PatientId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        IReadOnlyList<Patient> found = await store.FindPatientsAsync(ids.Select(i => i.Value).ToList(), cancellationToken).ConfigureAwait(false);
+        return found.Select(p => Summary(p)!).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<PatientSummary?> FindAsync(NhsNumber nhsNumber, CancellationToken cancellationToken) =>
         Summary(await store.FindPatientAsync(nhsNumber, cancellationToken).ConfigureAwait(false));
 

@@ -25,6 +25,9 @@ public interface IPatientRegistry
     /// <summary>The patient, or null.</summary>
     Task<PatientSummary?> GetAsync(PatientId id, CancellationToken cancellationToken);
 
+    /// <summary>The patients among <paramref name="ids"/> that exist, in one query.</summary>
+    Task<IReadOnlyList<PatientSummary>> GetManyAsync(IReadOnlyCollection<PatientId> ids, CancellationToken cancellationToken);
+
     /// <summary>The patient with this NHS number, or null.</summary>
     Task<PatientSummary?> FindAsync(NhsNumber nhsNumber, CancellationToken cancellationToken);
 

@@ -195,16 +195,11 @@ public sealed partial class OrderService(
     {
         IReadOnlyList<Order> orders = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
         var views = new List<OrderView>(orders.Count);
-        var cache = new Dictionary<Guid, PatientSummary?>();
+        IReadOnlyList<PatientSummary> found = await patients.GetManyAsync(orders.Select(o => new PatientId(o.PatientId)).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        Dictionary<Guid, PatientSummary> byId = found.ToDictionary(p => p.Id.Value);
         foreach (Order order in orders)
         {
-            if (!cache.TryGetValue(order.PatientId, out PatientSummary? patient))
-            {
-                patient = await patients.GetAsync(new PatientId(order.PatientId), cancellationToken).ConfigureAwait(false);
-                cache[order.PatientId] = patient;
-            }
-
-            views.Add(ToView(order, patient, []));
+            views.Add(ToView(order, byId.GetValueOrDefault(order.PatientId), []));
         }
 
         return views;

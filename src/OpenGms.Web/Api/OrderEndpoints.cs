@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Audit.Contracts;
 using OpenGms.Kernel;
 using OpenGms.Orders.Application;
@@ -141,12 +142,23 @@ internal static class OrderEndpoints
             new AuditEvent(UserName(http.User), action, "order", patientId.ToString("N"), http.Connection.RemoteIpAddress?.ToString() ?? "unknown", $"{http.Request.Method} {http.Request.Path}"),
             ct);
 
-    private static async Task AuditListAsync(IAuditLog audit, HttpContext http, IReadOnlyList<OrderView> list, CancellationToken ct)
+    /// <summary>One Search line per patient in a list, written in one transaction (one commit, not one per line).</summary>
+    public static async Task AuditListAsync(IAuditLog audit, HttpContext http, IReadOnlyList<OrderView> list, CancellationToken ct)
     {
-        foreach (Guid patient in list.Select(o => o.PatientId).Distinct())
+        Guid[] patients = list.Select(o => o.PatientId).Distinct().ToArray();
+        if (patients.Length == 0)
+        {
+            return;
+        }
+
+        IUnitOfWork work = http.RequestServices.GetRequiredService<IUnitOfWork>();
+        await using IUnitOfWorkTransaction transaction = await work.BeginAsync(ct).ConfigureAwait(false);
+        foreach (Guid patient in patients)
         {
             await AuditAsync(audit, http, AuditAction.Search, patient, ct).ConfigureAwait(false);
         }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     private static async Task<IResult> AnswerChangeAsync(Guid id, Result<OrderView> result, OrderService orders, IAuditLog audit, HttpContext http, CancellationToken ct)

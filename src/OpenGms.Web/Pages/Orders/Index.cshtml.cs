@@ -14,9 +14,6 @@ internal sealed class IndexModel(OrderService orders, IAuditLog audit) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Orders = await orders.ListAsync(new OrderQuery(RequestedBy: User.Identity?.Name ?? string.Empty, Limit: 200), cancellationToken).ConfigureAwait(false);
-        foreach (Guid patient in Orders.Select(o => o.PatientId).Distinct())
-        {
-            await OrderEndpoints.AuditAsync(audit, HttpContext, AuditAction.Search, patient, cancellationToken).ConfigureAwait(false);
-        }
+        await OrderEndpoints.AuditListAsync(audit, HttpContext, Orders, cancellationToken).ConfigureAwait(false);
     }
 }

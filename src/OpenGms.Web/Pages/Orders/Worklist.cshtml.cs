@@ -74,9 +74,6 @@ internal sealed class WorklistModel(OrderService orders, RoutingService routing,
             ? [s]
             : Enum.GetValues<OrderStatus>().Where(x => !Transitions.IsTerminal(x)).ToList();
         Orders = await orders.ListAsync(new OrderQuery(GlhCode: string.IsNullOrWhiteSpace(Glh) ? null : Glh, Statuses: statuses, Limit: 200), cancellationToken).ConfigureAwait(false);
-        foreach (Guid patient in Orders.Select(o => o.PatientId).Distinct())
-        {
-            await OrderEndpoints.AuditAsync(audit, HttpContext, AuditAction.Search, patient, cancellationToken).ConfigureAwait(false);
-        }
+        await OrderEndpoints.AuditListAsync(audit, HttpContext, Orders, cancellationToken).ConfigureAwait(false);
     }
 }
