@@ -237,6 +237,28 @@ public sealed class OrderServiceTests
         Assert.Equal(2, (await orders.ListAsync(new OrderQuery(RequestedBy: "dr.lee"), Ct)).Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Routing_import_replaces_the_table_or_stores_nothing(string provider)
+    {
+        await using TestDatabase db = await TestDatabases.CreateAsync(provider, Ct);
+        await using ServiceProvider services = await OpenAsync(db);
+        using IServiceScope scope = services.CreateScope();
+        OpenGms.Orders.Application.Routing.RoutingService routing = scope.ServiceProvider.GetRequiredService<OpenGms.Orders.Application.Routing.RoutingService>();
+        var issues = new List<OpenGms.Orders.Application.Routing.RoutingIssue>();
+
+        Result<OpenGms.Orders.Application.Routing.RoutingService.ImportSummary> bad = await routing.ImportAsync(
+            new StringReader("kind\tcode\tname\tglh\nglh\ta\tHub A\t\norganisation\tRAA\tTrust\tnowhere\n"), "bad.tsv", issues, Ct);
+        Assert.Equal("GLH004", bad.Error?.Code);
+        Assert.Equal(7, (await routing.TableAsync(Ct)).Glhs.Count);
+
+        Result<OpenGms.Orders.Application.Routing.RoutingService.ImportSummary> good = await routing.ImportAsync(
+            new StringReader("kind,code,name,glh\nglh,a,Hub A,\norganisation,RAA,Trust A,a\nspecialist-test,R14,Rapid,a\n"), "good.csv", issues, Ct);
+        Assert.Equal(new OpenGms.Orders.Application.Routing.RoutingService.ImportSummary(1, 1, 1), good.Value);
+        Assert.Equal("a", (await routing.TableAsync(Ct)).Route("RAA01", "R14.1").GlhCode);
+        Assert.Equal("GLH020", (await scope.ServiceProvider.GetRequiredService<OrderService>().PlaceAsync(FhOrder(), s_clinician, Ct)).Error?.Code);
+    }
+
     private static async Task<ServiceProvider> OpenAsync(TestDatabase db)
     {
         var services = new ServiceCollection();
