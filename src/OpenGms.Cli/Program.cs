@@ -18,6 +18,7 @@ root.Subcommands.Add(AnnotationCommands.CreateAnnotate());
 root.Subcommands.Add(DirectoryCommands.Create());
 root.Subcommands.Add(HpoCommands.Create());
 root.Subcommands.Add(AnalyseCommand.Create());
+root.Subcommands.Add(GlhCommands.Create());
 
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

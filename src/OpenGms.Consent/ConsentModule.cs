@@ -23,6 +23,7 @@ public static class ConsentModule
         services.AddScoped<IConsentStore, EfConsentStore>();
         services.AddScoped<ConsentService>();
         services.AddScoped<IResearchConsent>(sp => sp.GetRequiredService<ConsentService>());
+        services.AddScoped<IPatientRegistry>(sp => sp.GetRequiredService<ConsentService>());
         services.AddScoped<IModuleDatabase, ConsentModuleDatabase>();
         return services;
     }

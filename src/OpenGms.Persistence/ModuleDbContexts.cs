@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenGms.Kernel;
 
 namespace OpenGms.Persistence;
@@ -31,6 +32,8 @@ public static class ModuleDbContexts
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
 
+        services.AddScoped(sp => new ModuleDbContextHandle(sp.GetRequiredService<TContext>()));
+        services.TryAddScoped<IUnitOfWork, EfUnitOfWork>();
         return services;
     }
 }

@@ -51,6 +51,11 @@ public static class GmsWebApplication
             o.Conventions.AllowAnonymousToFolder("/Panels");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Pgx", GmsPolicies.ReadPharmacogenomics);
+            // Orders: every page names a role policy; the order form and the worklist narrow it further.
+            o.Conventions.AuthorizeFolder("/Orders", GmsPolicies.ReadOrders);
+            o.Conventions.AuthorizePage("/Orders/New", GmsPolicies.PlaceOrders);
+            o.Conventions.AuthorizePage("/Orders/Worklist", GmsPolicies.OrderWorklist);
+            o.Conventions.AuthorizePage("/Orders/Dashboard", GmsPolicies.OrderWorklist);
         });
 
         WebApplication app = builder.Build();
@@ -67,6 +72,8 @@ public static class GmsWebApplication
         app.MapDirectoryEndpoints();
         app.MapJobEndpoints();
         app.MapPgxEndpoints();
+        app.MapOrderEndpoints();
+        app.MapFhirOrderEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -68,6 +68,20 @@ public sealed class AuthorisationTests
         { "POST", "api/patients/{id}/discussions", GmsRoles.GlhScientist },
         { "POST", "api/patients", GmsRoles.Pharmacist },
         { "GET", "api/audit", GmsRoles.RequestingClinician },
+        { "POST", "api/orders", GmsRoles.GlhScientist },
+        { "GET", "api/orders/{id}", GmsRoles.Researcher },
+        { "GET", "api/orders/mine", GmsRoles.Pharmacist },
+        { "GET", "api/orders/worklist", GmsRoles.RequestingClinician },
+        { "POST", "api/orders/{id}/transitions", GmsRoles.Researcher },
+        { "POST", "api/orders/{id}/samples", GmsRoles.DirectoryReviewer },
+        { "GET", "api/orders/turnaround", GmsRoles.RequestingClinician },
+        { "POST", "api/orders/preview", GmsRoles.Researcher },
+        { "GET", "api/glh", GmsRoles.Researcher },
+        { "POST", "fhir", GmsRoles.GlhScientist },
+        { "GET", "fhir/Task/{id}", GmsRoles.Researcher },
+        { "GET", "fhir/ServiceRequest/{id}", GmsRoles.Pharmacist },
+        { "GET", "fhir/ServiceRequest?patient=9434765919", GmsRoles.Researcher },
+        { "GET", "fhir/Task?patient=9434765919", GmsRoles.DirectoryReviewer },
     };
 
     [Theory]

@@ -20,8 +20,59 @@ public sealed record PatientView(PatientId Id, string NhsNumber, string GivenNam
 public sealed record NewPatient(string NhsNumber, string GivenName, string FamilyName, DateOnly DateOfBirth, AdministrativeSex Sex);
 
 /// <summary>Patients, families and records of discussion.</summary>
-public sealed class ConsentService(IConsentStore store, IClock clock) : IResearchConsent
+public sealed class ConsentService(IConsentStore store, IClock clock) : IResearchConsent, IPatientRegistry
 {
+    /// <inheritdoc />
+    async Task<PatientSummary?> IPatientRegistry.GetAsync(PatientId id, CancellationToken cancellationToken) =>
+        Summary(await store.FindPatientAsync(id, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PatientSummary>> GetManyAsync(IReadOnlyCollection<PatientId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        IReadOnlyList<Patient> found = await store.FindPatientsAsync(ids.Select(i => i.Value).ToList(), cancellationToken).ConfigureAwait(false);
+        return found.Select(p => Summary(p)!).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<PatientSummary?> FindAsync(NhsNumber nhsNumber, CancellationToken cancellationToken) =>
+        Summary(await store.FindPatientAsync(nhsNumber, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<Result<(PatientSummary Patient, bool Created)>> FindOrRegisterAsync(PatientDetails details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        Result<NhsNumber> number = NhsNumber.Parse(details.NhsNumber);
+        if (!number.IsSuccess)
+        {
+            return number.Error;
+        }
+
+        if (await store.FindPatientAsync(number.Value, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return (Summary(existing)!, false);
+        }
+
+        AdministrativeSex sex = details.Sex?.Trim().ToUpperInvariant() switch
+        {
+            "FEMALE" or "F" => AdministrativeSex.Female,
+            "MALE" or "M" => AdministrativeSex.Male,
+            "OTHER" => AdministrativeSex.Other,
+            _ => AdministrativeSex.Unknown,
+        };
+        Result<PatientView> registered = await RegisterAsync(new NewPatient(details.NhsNumber, details.GivenName, details.FamilyName, details.DateOfBirth, sex), cancellationToken).ConfigureAwait(false);
+        if (!registered.IsSuccess)
+        {
+            return registered.Error;
+        }
+
+        Patient? created = await store.FindPatientAsync(registered.Value.Id, cancellationToken).ConfigureAwait(false);
+        return (Summary(created)!, true);
+    }
+
+    private static PatientSummary? Summary(Patient? p) =>
+        p is null ? null : new PatientSummary(new PatientId(p.Id), p.NhsNumber, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex.ToString().ToLowerInvariant());
+
     /// <summary>Registers a patient; refuses an invalid or already registered NHS number.</summary>
     public async Task<Result<PatientView>> RegisterAsync(NewPatient request, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ public interface IConsentStore
     /// <summary>The patient, or null.</summary>
     Task<Patient?> FindPatientAsync(PatientId id, CancellationToken cancellationToken);
 
+    /// <summary>The patients among <paramref name="ids"/> that exist.</summary>
+    Task<IReadOnlyList<Patient>> FindPatientsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>The patient with this NHS number, or null.</summary>
     Task<Patient?> FindPatientAsync(NhsNumber nhsNumber, CancellationToken cancellationToken);
 

@@ -11,6 +11,12 @@ internal sealed class EfConsentStore(ConsentDbContext db) : IConsentStore
     public Task<Patient?> FindPatientAsync(PatientId id, CancellationToken cancellationToken) =>
         db.Patients.FirstOrDefaultAsync(p => p.Id == id.Value, cancellationToken);
 
+    public async Task<IReadOnlyList<Patient>> FindPatientsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        Guid[] wanted = ids.ToArray();
+        return await db.Patients.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<Patient?> FindPatientAsync(NhsNumber nhsNumber, CancellationToken cancellationToken) =>
         db.Patients.FirstOrDefaultAsync(p => p.NhsNumber == nhsNumber.Digits, cancellationToken);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Audit;
 using OpenGms.Consent;
 using OpenGms.Directory;
+using OpenGms.Orders;
 using OpenGms.Web.Identity;
 using OpenGms.Kernel;
 
@@ -33,6 +34,7 @@ public static class OpenGmsServices
         services.AddDirectoryModule(database);
         OpenGms.Jobs.JobsModule.AddJobsModule(services, database);
         services.AddSingleton(new OpenGms.Pharmacogenomics.Contracts.PgxServiceLoader(null, dataDirectory));
+        services.AddOrdersModule(database);
         return services;
     }
 

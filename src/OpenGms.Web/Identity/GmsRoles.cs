@@ -46,8 +46,21 @@ public static class GmsPolicies
 
     /// <summary>See and retry analysis jobs.</summary>
     public const string ManageJobs = "jobs.manage";
+
     /// <summary>Make and read pharmacogenomic reports from a sample's VCF (<c>/pgx</c>, <c>/api/pgx</c>).</summary>
     public const string ReadPharmacogenomics = "pgx.report";
+
+    /// <summary>Place test orders (and send FHIR order bundles).</summary>
+    public const string PlaceOrders = "orders.place";
+
+    /// <summary>Read orders (a requesting clinician only their own; the service checks).</summary>
+    public const string ReadOrders = "orders.read";
+
+    /// <summary>See a GLH's worklist and the service's turnaround.</summary>
+    public const string OrderWorklist = "orders.worklist";
+
+    /// <summary>Move orders through the lifecycle and record samples (each transition checks its own roles).</summary>
+    public const string ProgressOrders = "orders.progress";
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
@@ -58,5 +71,9 @@ public static class GmsPolicies
         [ReadAudit] = [GmsRoles.Administrator],
         [ManageJobs] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
         [ReadPharmacogenomics] = [GmsRoles.Pharmacist, GmsRoles.GlhScientist],
+        [PlaceOrders] = [GmsRoles.RequestingClinician],
+        [ReadOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [OrderWorklist] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [ProgressOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
     };
 }
