@@ -32,8 +32,10 @@ internal static class OrderEndpoints
             return preview.IsSuccess ? Results.Ok(preview.Value) : ErrorResults.Problem(preview.Error);
         }).RequireAuthorization(GmsPolicies.PlaceOrders).WithName("PreviewOrder");
 
-        group.MapPost("/", async (PlaceOrderRequest request, OrderService orders, IAuditLog audit, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async (PlaceOrderRequest request, OrderService orders, IAuditLog audit, IUnitOfWork work, HttpContext http, CancellationToken ct) =>
         {
+            // A new patient, the order and its audit line are stored together or not at all.
+            await using IUnitOfWorkTransaction transaction = await work.BeginAsync(ct).ConfigureAwait(false);
             Result<OrderView> placed = await orders.PlaceAsync(request with { Source = "api", ExternalId = null }, ActorOf(http.User), ct).ConfigureAwait(false);
             if (!placed.IsSuccess)
             {
@@ -41,6 +43,7 @@ internal static class OrderEndpoints
             }
 
             await AuditAsync(audit, http, AuditAction.Create, placed.Value.PatientId, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
             return Results.Created($"/api/orders/{placed.Value.Id}", placed.Value);
         }).RequireAuthorization(GmsPolicies.PlaceOrders).WithMetadata(new PatientDataAttribute("order")).WithName("PlaceOrder");
 
