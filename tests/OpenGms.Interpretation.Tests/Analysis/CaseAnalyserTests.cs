@@ -149,6 +149,7 @@ public sealed class CaseAnalyserTests(Grch37Regions regions, ITestOutputHelper o
                 Assert.Equal(father.Call is "hom_ref" or "missing" && mother.Call is "hom_ref" or "missing", x.Inheritance.Contains("AD"));
                 Assert.Equal(child.Call == "hom_alt" && father.Call is not ("hom_ref" or "hom_alt") && mother.Call is not ("hom_ref" or "hom_alt"), x.Inheritance.Contains("AR_hom"));
                 deNovo += x.Inheritance.Contains("de_novo") ? 1 : 0;
+                Assert.Equal(x.Inheritance.Contains("de_novo"), x.AcmgCriteria.Any(k => k.Criterion == "PS2" && k.Met));
                 hom += x.Inheritance.Contains("AR_hom") ? 1 : 0;
             }
 
