@@ -49,7 +49,7 @@ internal static class HpoCommands
             var score = Stopwatch.StartNew();
             PhenotypeRanking ranking = scorer.Rank(terms, n);
             score.Stop();
-            foreach (HpoIssue issue in ranking.Issues)
+            foreach (HpoIssue issue in ranking.Issues.Where(i => i.Code != HpoIssueCodes.NoScorableTerms))
             {
                 context.Error.WriteLine(issue.ToString());
             }

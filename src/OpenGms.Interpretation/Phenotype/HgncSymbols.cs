@@ -48,15 +48,12 @@ internal sealed class HgncSymbols
             if (columns == 0)
             {
                 columns = TabFields.Split(line, f);
-                for (int i = 0; i < columns; i++)
-                {
-                    ReadOnlySpan<byte> h = line[f[i]];
-                    symbol = h.SequenceEqual("symbol"u8) ? i : symbol;
-                    entrez = h.SequenceEqual("entrez_id"u8) ? i : entrez;
-                    alias = h.SequenceEqual("alias_symbol"u8) ? i : alias;
-                    previous = h.SequenceEqual("prev_symbol"u8) ? i : previous;
-                    status = h.SequenceEqual("status"u8) ? i : status;
-                }
+                ReadOnlySpan<Range> names = f[..columns];
+                symbol = TabFields.Column(line, names, "symbol");
+                entrez = TabFields.Column(line, names, "entrez_id");
+                alias = TabFields.Column(line, names, "alias_symbol");
+                previous = TabFields.Column(line, names, "prev_symbol");
+                status = TabFields.Column(line, names, "status");
 
                 if (symbol < 0 || entrez < 0)
                 {

@@ -96,37 +96,14 @@ internal sealed class HpoAnnotationBuilder
                     throw Malformed(fileName, reader.LineNumber, "header", "No header line with database_id before the first row.");
                 }
 
-                int n = TabFields.Split(header, f);
-                columns = n;
-                for (int i = 0; i < n; i++)
-                {
-                    ReadOnlySpan<byte> h = header[f[i]];
-                    if (h.SequenceEqual("database_id"u8) || h.SequenceEqual("DatabaseID"u8))
-                    {
-                        id = i;
-                    }
-                    else if (h.SequenceEqual("disease_name"u8) || h.SequenceEqual("DiseaseName"u8))
-                    {
-                        name = i;
-                    }
-                    else if (h.SequenceEqual("qualifier"u8) || h.SequenceEqual("Qualifier"u8))
-                    {
-                        qualifier = i;
-                    }
-                    else if (h.SequenceEqual("hpo_id"u8) || h.SequenceEqual("HPO_ID"u8))
-                    {
-                        hpo = i;
-                    }
-                    else if (h.SequenceEqual("frequency"u8) || h.SequenceEqual("Frequency"u8))
-                    {
-                        frequency = i;
-                    }
-                    else if (h.SequenceEqual("aspect"u8) || h.SequenceEqual("Aspect"u8))
-                    {
-                        aspect = i;
-                    }
-                }
-
+                columns = TabFields.Split(header, f);
+                ReadOnlySpan<Range> names = f[..columns];
+                id = TabFields.Column(header, names, "database_id", "DatabaseID");
+                name = TabFields.Column(header, names, "disease_name", "DiseaseName");
+                qualifier = TabFields.Column(header, names, "qualifier", "Qualifier");
+                hpo = TabFields.Column(header, names, "hpo_id", "HPO_ID");
+                frequency = TabFields.Column(header, names, "frequency", "Frequency");
+                aspect = TabFields.Column(header, names, "aspect", "Aspect");
                 if (id < 0 || hpo < 0 || aspect < 0)
                 {
                     throw Malformed(fileName, reader.LineNumber, "header", "The header lacks database_id, hpo_id or aspect.");
@@ -218,33 +195,13 @@ internal sealed class HpoAnnotationBuilder
                     continue;
                 }
 
-                int n = TabFields.Split(header, f);
-                columns = n;
-                for (int i = 0; i < n; i++)
-                {
-                    ReadOnlySpan<byte> h = header[f[i]];
-                    if (h.SequenceEqual("gene_symbol"u8) || h.SequenceEqual("entrez-gene-symbol"u8))
-                    {
-                        symbol = i;
-                    }
-                    else if (h.SequenceEqual("hpo_id"u8) || h.SequenceEqual("HPO-Term-ID"u8) || h.SequenceEqual("HPO-id"u8))
-                    {
-                        hpo = i;
-                    }
-                    else if (h.SequenceEqual("disease_id"u8) || h.SequenceEqual("disease-ID for link"u8))
-                    {
-                        disease = i;
-                    }
-                    else if (h.SequenceEqual("frequency"u8) || h.SequenceEqual("Frequency-HPO"u8))
-                    {
-                        frequency = i;
-                    }
-                    else if (h.SequenceEqual("ncbi_gene_id"u8) || h.SequenceEqual("entrez-gene-id"u8))
-                    {
-                        entrez = i;
-                    }
-                }
-
+                columns = TabFields.Split(header, f);
+                ReadOnlySpan<Range> names = f[..columns];
+                symbol = TabFields.Column(header, names, "gene_symbol", "entrez-gene-symbol");
+                hpo = TabFields.Column(header, names, "hpo_id", "HPO-Term-ID", "HPO-id");
+                disease = TabFields.Column(header, names, "disease_id", "disease-ID for link");
+                frequency = TabFields.Column(header, names, "frequency", "Frequency-HPO");
+                entrez = TabFields.Column(header, names, "ncbi_gene_id", "entrez-gene-id");
                 if (symbol < 0 || hpo < 0)
                 {
                     throw Malformed(fileName, reader.LineNumber, "header", "The header lacks gene_symbol or hpo_id (or the #Format: names of older releases).");
@@ -338,29 +295,12 @@ internal sealed class HpoAnnotationBuilder
             if (columns == 0)
             {
                 ReadOnlySpan<byte> header = line[0] == (byte)'#' ? line[1..] : line;
-                int n = TabFields.Split(header, f);
-                columns = n;
-                for (int i = 0; i < n; i++)
-                {
-                    ReadOnlySpan<byte> h = header[f[i]];
-                    if (h.SequenceEqual("gene_symbol"u8))
-                    {
-                        symbol = i;
-                    }
-                    else if (h.SequenceEqual("association_type"u8))
-                    {
-                        type = i;
-                    }
-                    else if (h.SequenceEqual("disease_id"u8))
-                    {
-                        disease = i;
-                    }
-                    else if (h.SequenceEqual("ncbi_gene_id"u8))
-                    {
-                        entrez = i;
-                    }
-                }
-
+                columns = TabFields.Split(header, f);
+                ReadOnlySpan<Range> names = f[..columns];
+                symbol = TabFields.Column(header, names, "gene_symbol");
+                type = TabFields.Column(header, names, "association_type");
+                disease = TabFields.Column(header, names, "disease_id");
+                entrez = TabFields.Column(header, names, "ncbi_gene_id");
                 if (symbol < 0 || disease < 0)
                 {
                     throw Malformed(fileName, reader.LineNumber, "header", "The header lacks gene_symbol or disease_id.");

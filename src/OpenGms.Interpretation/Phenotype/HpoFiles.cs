@@ -78,42 +78,10 @@ internal ref struct LineReader
     }
 }
 
-/// <summary>Splits a line on tabs without allocating.</summary>
-internal ref struct TabFields
+/// <summary>Splits a line on tabs without allocating, and finds columns by header name.</summary>
+internal static class TabFields
 {
-    private ReadOnlySpan<byte> _rest;
-    private bool _done;
-
-    public TabFields(ReadOnlySpan<byte> line)
-    {
-        _rest = line;
-        _done = false;
-    }
-
-    public bool TryNext(out ReadOnlySpan<byte> field)
-    {
-        if (_done)
-        {
-            field = default;
-            return false;
-        }
-
-        int tab = _rest.IndexOf((byte)'\t');
-        if (tab < 0)
-        {
-            field = _rest;
-            _done = true;
-        }
-        else
-        {
-            field = _rest[..tab];
-            _rest = _rest[(tab + 1)..];
-        }
-
-        return true;
-    }
-
-    /// <summary>Fills <paramref name="ranges"/> with the (start, length) of up to its length fields; returns the field count.</summary>
+    /// <summary>Fills <paramref name="ranges"/> with up to its length fields of <paramref name="line"/>; returns the field count.</summary>
     public static int Split(ReadOnlySpan<byte> line, Span<Range> ranges)
     {
         int count = 0;
@@ -132,5 +100,22 @@ internal ref struct TabFields
         }
 
         return count;
+    }
+
+    /// <summary>Index of the first header field equal to one of <paramref name="names"/> (ASCII, exact), or -1. Once per file, not per row.</summary>
+    public static int Column(ReadOnlySpan<byte> header, ReadOnlySpan<Range> fields, params ReadOnlySpan<string> names)
+    {
+        for (int i = 0; i < fields.Length; i++)
+        {
+            foreach (string name in names)
+            {
+                if (System.Text.Ascii.Equals(header[fields[i]], name))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
     }
 }

@@ -133,12 +133,13 @@ internal sealed class HpoOntology
     {
         number = 0;
         id = id.Trim();
-        if (id.Length < 4 || id[0] != 'H' || id[1] != 'P' || (id[2] != ':' && id[2] != '_'))
+        Span<byte> ascii = stackalloc byte[16];
+        if (id.Length > ascii.Length || System.Text.Ascii.FromUtf16(id, ascii, out int written) != System.Buffers.OperationStatus.Done)
         {
             return false;
         }
 
-        return TryParseDigits(id[3..], out number);
+        return TryParseId(ascii[..written], out number);
     }
 
     /// <summary>The same as <see cref="TryParseId(ReadOnlySpan{char}, out int)"/> on UTF-8 bytes.</summary>
@@ -161,30 +162,6 @@ internal sealed class HpoOntology
         foreach (byte b in id)
         {
             uint digit = (uint)(b - '0');
-            if (digit > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + (int)digit;
-        }
-
-        number = value;
-        return true;
-    }
-
-    private static bool TryParseDigits(ReadOnlySpan<char> digits, out int number)
-    {
-        number = 0;
-        if (digits.Length is 0 or > 9)
-        {
-            return false;
-        }
-
-        int value = 0;
-        foreach (char c in digits)
-        {
-            uint digit = (uint)(c - '0');
             if (digit > 9)
             {
                 return false;

@@ -376,26 +376,20 @@ public sealed class HpoPhenotypeScorer : IPhenotypeScorer
             string text = given[i]?.Trim() ?? string.Empty;
             TermLookup lookup = _ontology.Lookup(text);
             int line = i + 1;
-            switch (lookup.Kind)
+            string? mapped = lookup.Index >= 0 ? $"{_ontology.IdOf(lookup.Index)} {_ontology.Names[lookup.Index]}" : null;
+            (string Code, HpoIssueSeverity Severity, string Message)? issue = lookup.Kind switch
             {
-                case TermLookupKind.Malformed:
-                    issues.Add(new HpoIssue(HpoIssueCodes.PatientTermMalformed, HpoIssueSeverity.Warning, "patient", line, "hpo", $"'{text}' is not an HPO id (HP:nnnnnnn); not scored."));
-                    break;
-                case TermLookupKind.Unknown:
-                    issues.Add(new HpoIssue(HpoIssueCodes.PatientTermUnknown, HpoIssueSeverity.Warning, "patient", line, "hpo", $"{text} is not in HPO {_ontology.Version}; not scored."));
-                    break;
-                case TermLookupKind.Obsolete:
-                    string consider = lookup.Consider is { Length: > 0 } c ? $" (consider {string.Join(", ", c)})" : string.Empty;
-                    issues.Add(new HpoIssue(HpoIssueCodes.PatientTermObsolete, HpoIssueSeverity.Warning, "patient", line, "hpo", $"{text} is obsolete without a replacement{consider}; not scored."));
-                    break;
-                case TermLookupKind.AltId:
-                    issues.Add(new HpoIssue(HpoIssueCodes.PatientTermAltId, HpoIssueSeverity.Info, "patient", line, "hpo", $"{text} is an alternative id of {_ontology.IdOf(lookup.Index)} {_ontology.Names[lookup.Index]}."));
-                    break;
-                case TermLookupKind.Replaced:
-                    issues.Add(new HpoIssue(HpoIssueCodes.PatientTermReplaced, HpoIssueSeverity.Warning, "patient", line, "hpo", $"{text} is obsolete; scored as its replacement {_ontology.IdOf(lookup.Index)} {_ontology.Names[lookup.Index]}."));
-                    break;
-                default:
-                    break;
+                TermLookupKind.Malformed => (HpoIssueCodes.PatientTermMalformed, HpoIssueSeverity.Warning, $"'{text}' is not an HPO id (HP:nnnnnnn); not scored."),
+                TermLookupKind.Unknown => (HpoIssueCodes.PatientTermUnknown, HpoIssueSeverity.Warning, $"{text} is not in HPO {_ontology.Version}; not scored."),
+                TermLookupKind.Obsolete => (HpoIssueCodes.PatientTermObsolete, HpoIssueSeverity.Warning,
+                    $"{text} is obsolete without a replacement{(lookup.Consider is { Length: > 0 } c ? $" (consider {string.Join(", ", c)})" : string.Empty)}; not scored."),
+                TermLookupKind.AltId => (HpoIssueCodes.PatientTermAltId, HpoIssueSeverity.Info, $"{text} is an alternative id of {mapped}."),
+                TermLookupKind.Replaced => (HpoIssueCodes.PatientTermReplaced, HpoIssueSeverity.Warning, $"{text} is obsolete; scored as its replacement {mapped}."),
+                _ => null,
+            };
+            if (issue is { } found)
+            {
+                issues.Add(new HpoIssue(found.Code, found.Severity, "patient", line, "hpo", found.Message));
             }
 
             int index = lookup.Index;

@@ -129,4 +129,22 @@ public sealed class RealDataRankingTests
         Assert.True(scorer.ScoreGenes(["HP:0000135"]).TryGetValue("TP53", out GenePhenotypeScore? tp53));
         Assert.True(tp53.RawScore > 0);
     }
+
+    [Fact]
+    public void ScoreGenes_concurrent_calls_give_the_same_scores_as_one_call()
+    {
+        HpoPhenotypeScorer scorer = RealData.Scorer(SharedData.PathOf(RealData.Release2026));
+        string[][] patients = [["HP:0001159", "HP:0000244"], ["HP:0001166", "HP:0004970", "HP:0000545"], ["HP:0001250", "HP:0001263"]];
+        IReadOnlyDictionary<string, GenePhenotypeScore>[] expected = [.. patients.Select(scorer.ScoreGenes)];
+
+        var results = new IReadOnlyDictionary<string, GenePhenotypeScore>[24];
+        Parallel.For(0, results.Length, i => results[i] = scorer.ScoreGenes(patients[i % patients.Length]));
+
+        for (int i = 0; i < results.Length; i++)
+        {
+            IReadOnlyDictionary<string, GenePhenotypeScore> want = expected[i % patients.Length];
+            Assert.Equal(want.Count, results[i].Count);
+            Assert.All(want, p => Assert.Equal(p.Value, results[i][p.Key]));
+        }
+    }
 }
