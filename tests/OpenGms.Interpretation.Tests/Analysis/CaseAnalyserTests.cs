@@ -149,6 +149,7 @@ public sealed class CaseAnalyserTests(Grch37Regions regions, ITestOutputHelper o
                 Assert.Equal(father.Call is "hom_ref" or "missing" && mother.Call is "hom_ref" or "missing", x.Inheritance.Contains("AD"));
                 Assert.Equal(child.Call == "hom_alt" && father.Call is not ("hom_ref" or "hom_alt") && mother.Call is not ("hom_ref" or "hom_alt"), x.Inheritance.Contains("AR_hom"));
                 deNovo += x.Inheritance.Contains("de_novo") ? 1 : 0;
+                Assert.Equal(x.Inheritance.Contains("de_novo"), x.AcmgCriteria.Any(k => k.Criterion == "PS2" && k.Met));
                 hom += x.Inheritance.Contains("AR_hom") ? 1 : 0;
             }
 
@@ -214,6 +215,34 @@ public sealed class CaseAnalyserTests(Grch37Regions regions, ITestOutputHelper o
         Assert.Equal("LP", fgfr2.AcmgClass);
         Assert.All(fgfr2.AcmgCriteria.Where(x => x.Criterion is "PS2" or "PM1"), x => Assert.True(x.Overridden));
     }
+
+    [Theory]
+    [InlineData("0|1", "1|0", true)]
+    [InlineData("0|1", "0|1", false)]
+    public void Analyse_phased_pair_in_ctns_is_compound_het_only_in_trans(string first, string second, bool inTrans)
+    {
+        AnnotationCache cache = regions.Cache;
+        (int a, char refA) = CodingToGenomic(cache, "17", "NM_004937.2", 414);
+        (int b, char refB) = CodingToGenomic(cache, "17", "NM_004937.2", 300);
+        string vcf = Path.Combine(regions.Root, $"ctns-phase-{inTrans}.vcf");
+        File.WriteAllText(vcf, "##fileformat=VCFv4.2\n##contig=<ID=17>\n##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+            + "##FORMAT=<ID=PS,Number=1,Type=Integer,Description=\"Phase set\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tkid\n"
+            + $"17\t{b}\t.\t{refB}\t{Other(refB)}\t50\tPASS\t.\tGT:PS\t{first}:100\n"
+            + $"17\t{a}\t.\t{refA}\tA\t50\tPASS\t.\tGT:PS\t{second}:100\n");
+        CaseDefinition c = new("phase", "kid", Pedigree.Singleton("kid", Sex.Female), vcf, [], [], null, "GRCh37");
+
+        AnalysisResult r = CaseAnalyser.Analyse(c, cache, new AnalysisOptions { IgnoreContigLengths = true }, TestContext.Current.CancellationToken).Value;
+
+        Candidate nonsense = r.Candidates.Single(x => x.Position == a);
+        Assert.Equal(inTrans, nonsense.Inheritance.Contains("AR_comp_het"));
+        Assert.DoesNotContain("AR_comp_het_unphased", nonsense.Inheritance);
+        if (inTrans)
+        {
+            Assert.Equal($"17-{b}-{refB}-{Other(refB)}", nonsense.CompoundHetPartner);
+        }
+    }
+
+    private static char Other(char b) => b == 'A' ? 'C' : 'A';
 
     private static AnalysisOptions Options(Grch37Regions regions) => new() { IgnoreContigLengths = true, Phenotype = regions.Scorer };
 

@@ -475,6 +475,11 @@ public static class CaseAnalyser
 
     private static string? HealthyCarrier(Candidate c, List<FamilyMember> members, int probandIndex)
     {
+        if (c.IsMito)
+        {
+            return null; // Heteroplasmy levels are not known from GT, so a healthy carrier is no evidence here.
+        }
+
         for (int i = 0; i < members.Count; i++)
         {
             if (i == probandIndex || members[i].Affected != AffectedStatus.Unaffected)
