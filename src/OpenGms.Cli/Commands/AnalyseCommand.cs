@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Cli.Hosting;
 using OpenGms.Directory.Contracts;
 using OpenGms.Genomics.Annotation.GeneModels;
+using OpenGms.Genomics.Annotation.Sources;
 using OpenGms.Interpretation.Application.Acmg;
 using OpenGms.Interpretation.Application.Analysis;
 using OpenGms.Interpretation.Application.Reports;
@@ -74,15 +75,24 @@ internal static class AnalyseCommand
             }
 
             AnnotationCache? annotationCache = p.GetValue(cache) is string cachePath ? Unwrap(AnnotationCache.Load(cachePath)) : null;
+            // Without --frequency/--clinvar, the cache's compiled sources (gms annotation add-source) are used, read
+            // through their indexes: the first population source and the first ClinVar source.
+            IReadOnlyList<SourceEntry> compiled = p.GetValue(cache) is string dir ? SourceManifest.Read(dir) : [];
+            using SiteSource? population = p.GetValue(frequency) is null && compiled.FirstOrDefault(e => e.Kind == SourceKind.Population) is SourceEntry pe
+                ? SiteSource.Open(p.GetValue(cache)!, pe) : null;
+            using SiteSource? clinvarCompiled = p.GetValue(clinvar) is null && compiled.FirstOrDefault(e => e.Kind == SourceKind.ClinVar) is SourceEntry ce
+                ? SiteSource.Open(p.GetValue(cache)!, ce) : null;
             IPhenotypeScorer? scorer = p.GetValue(hpoData) is string hpoPath ? Unwrap(HpoPhenotypeScorer.Load(hpoPath)) : null;
             var options = new AnalysisOptions
             {
                 RequirePass = !p.GetValue(allFilters),
                 MinGenotypeQuality = p.GetValue(minGq),
                 MinDepth = p.GetValue(minDp),
-                Frequencies = p.GetValue(frequency) is string f ? Unwrap(FrequencySource.Load(f, p.GetValue(frequencyKey)!)) : null,
+                Frequencies = p.GetValue(frequency) is string f ? Unwrap(FrequencySource.Load(f, p.GetValue(frequencyKey)!))
+                    : population is not null ? FrequencySource.FromCache(population) : null,
                 FrequencyInfoKey = p.GetValue(frequencyField),
-                ClinVar = p.GetValue(clinvar) is string cv ? Unwrap(ClinVarSource.Load(cv)) : null,
+                ClinVar = p.GetValue(clinvar) is string cv ? Unwrap(ClinVarSource.Load(cv))
+                    : clinvarCompiled is not null ? ClinVarSource.FromCache(clinvarCompiled) : null,
                 ScoreInfoKey = p.GetValue(scoreField),
                 ParentageConfirmed = !p.GetValue(unconfirmed),
                 Panel = resolved,

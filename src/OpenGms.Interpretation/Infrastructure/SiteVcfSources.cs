@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpenGms.Genomics.Annotation.Sources;
 using OpenGms.Genomics.Vcf;
 using OpenGms.Kernel;
 
@@ -27,12 +28,28 @@ public static class ContigKey
 public sealed class FrequencySource
 {
     private readonly Dictionary<string, float> _af;
+    private readonly SiteSource? _compiled;
 
-    private FrequencySource(Dictionary<string, float> af, string name, string key)
+    private FrequencySource(Dictionary<string, float> af, string name, string key, SiteSource? compiled = null)
     {
         _af = af;
         Name = name;
         Key = key;
+        _compiled = compiled;
+    }
+
+    /// <summary>
+    /// A population source compiled into an annotation cache (<c>gms annotation add-source --kind population</c>): read
+    /// through its index rather than loaded whole, so a genome-wide gnomAD works. The frequency used is the higher of the
+    /// overall AF and the grpmax AF (as Exomiser filters on the highest population frequency).
+    /// </summary>
+    /// <param name="compiled">The opened source.</param>
+    /// <returns>The source.</returns>
+    public static FrequencySource FromCache(SiteSource compiled)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        SourceEntry e = compiled.Entry;
+        return new FrequencySource([], $"{e.SourceFile} ({e.Name}, {e.Version ?? "version unknown"}, compiled)", "max(AF, GRPMAX_AF)", compiled);
     }
 
     /// <summary>File name, for reports.</summary>
@@ -41,8 +58,20 @@ public sealed class FrequencySource
     /// <summary>The INFO key read.</summary>
     public string Key { get; }
 
-    /// <summary>Alleles held.</summary>
+    /// <summary>Alleles held (0 for a compiled source, which is read on demand).</summary>
     public int Count => _af.Count;
+
+    private static double? FromCompiled(SourceHit? hit)
+    {
+        if (hit is null)
+        {
+            return null;
+        }
+
+        double? af = CompiledValues.Number(hit.Get("AF"));
+        double? grpmax = CompiledValues.Number(hit.Get("GRPMAX_AF"));
+        return af is null ? grpmax : grpmax is null ? af : Math.Max(af.Value, grpmax.Value);
+    }
 
     /// <summary>Loads a sites VCF.</summary>
     /// <param name="path">VCF (plain, gzip, BGZF).</param>
@@ -98,7 +127,15 @@ public sealed class FrequencySource
     /// <param name="alternate">ALT.</param>
     /// <returns>The frequency.</returns>
     public double? Lookup(string chrom, int position, string reference, string alternate) =>
+        _compiled is not null ? FromCompiled(_compiled.Lookup(chrom, position, reference, alternate)) :
         _af.TryGetValue(ContigKey.Of(chrom) + ":" + position.ToString(CultureInfo.InvariantCulture) + ":" + reference + ":" + alternate, out float f) ? f : null;
+}
+
+/// <summary>The values of a compiled source record the interpretation uses.</summary>
+internal static class CompiledValues
+{
+    public static double? Number(string? text) =>
+        text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
 }
 
 /// <summary>One ClinVar VCF record's allele.</summary>
@@ -118,12 +155,23 @@ public sealed record ClinVarRecord(string Id, int Position, string Reference, st
 public sealed class ClinVarSource
 {
     private readonly Dictionary<string, List<ClinVarRecord>> _byContig;
+    private readonly SiteSource? _compiled;
 
-    private ClinVarSource(Dictionary<string, List<ClinVarRecord>> byContig, string name, string? version)
+    private ClinVarSource(Dictionary<string, List<ClinVarRecord>> byContig, string name, string? version, SiteSource? compiled = null)
     {
         _byContig = byContig;
         Name = name;
         Version = version;
+        _compiled = compiled;
+    }
+
+    /// <summary>A ClinVar VCF compiled into an annotation cache (<c>gms annotation add-source --kind clinvar</c>), read through its index.</summary>
+    /// <param name="compiled">The opened source.</param>
+    /// <returns>The source.</returns>
+    public static ClinVarSource FromCache(SiteSource compiled)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        return new ClinVarSource([], $"{compiled.Entry.SourceFile} ({compiled.Entry.Name}, compiled)", compiled.Entry.Version, compiled);
     }
 
     /// <summary>File name.</summary>
@@ -189,6 +237,20 @@ public sealed class ClinVarSource
     /// <returns>The records, in position order.</returns>
     public IReadOnlyList<ClinVarRecord> Range(string chrom, int start, int end)
     {
+        if (_compiled is not null)
+        {
+            var found = new List<ClinVarRecord>();
+            foreach (SourceSite site in _compiled.Query(chrom, start, end))
+            {
+                if (site.Position >= start && site.Position <= end && site.Hit.Get("CLNSIG") is string significance)
+                {
+                    found.Add(new ClinVarRecord(site.Hit.Id, (int)site.Position, site.Ref, site.Alt, significance, site.Hit.Get("CLNREVSTAT")));
+                }
+            }
+
+            return found;
+        }
+
         if (!_byContig.TryGetValue(ContigKey.Of(chrom), out List<ClinVarRecord>? list))
         {
             return [];
@@ -226,6 +288,14 @@ public sealed class ClinVarSource
     /// <returns>The record.</returns>
     public ClinVarRecord? Find(string chrom, int position, string reference, string alternate)
     {
+        if (_compiled is not null)
+        {
+            SourceHit? hit = _compiled.Lookup(chrom, position, reference, alternate);
+            return hit?.Get("CLNSIG") is string significance
+                ? new ClinVarRecord(hit.Id, position, reference, alternate, significance, hit.Get("CLNREVSTAT"))
+                : null;
+        }
+
         foreach (ClinVarRecord r in Range(chrom, position, position))
         {
             if (string.Equals(r.Reference, reference, StringComparison.Ordinal) && string.Equals(r.Alternate, alternate, StringComparison.Ordinal))
