@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OpenGms.Genomics.Annotation.Sequences;
@@ -170,7 +169,7 @@ public sealed class AnnotationCache
             var manifest = new AnnotationCacheManifest(
                 FormatVersion,
                 Path.GetFileName(sourcePath),
-                Sha256(sourcePath),
+                Sources.SourceManifest.Sha256(sourcePath),
                 format == GeneModelFormat.Gtf ? "gtf" : "gff3",
                 Path.GetFileName(referencePath),
                 assembly,
@@ -267,12 +266,6 @@ public sealed class AnnotationCache
         }
 
         return merged;
-    }
-
-    private static string Sha256(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static void WriteTranscripts(string path, List<Transcript> transcripts)
