@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenGms.Audit.Contracts;
+using OpenGms.Jobs.Contracts;
 using OpenGms.Kernel;
 using OpenGms.Pharmacogenomics.Contracts;
+using OpenGms.Web.Composition;
 using OpenGms.Web.Identity;
 
 namespace OpenGms.Web.Api;
@@ -51,7 +53,89 @@ public static class PgxEndpoints
             .WithTags("Pharmacogenomics").WithName("PgxReport")
             .WithSummary("Upload a GRCh38 VCF (multipart 'vcf'; optional 'sample' and 'outsideCalls' TSV) and get the PharmCAT-concordant report: diplotypes, phenotypes, CPIC/DPWG recommendations.")
             .Produces<PgxReport>().ProducesProblem(StatusCodes.Status400BadRequest);
+        endpoints.MapPost("/api/pgx/jobs", async (HttpRequest request, GmsDataDirectory data, IJobScheduler jobs, IAuditLog audit, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return ErrorResults.Problem(Error.BadInput("PGX040", "send multipart/form-data with a 'vcf' file (optional: 'sample')."));
+            }
+
+            IFormCollection form = await request.ReadFormAsync(ct).ConfigureAwait(false);
+            IFormFile? vcf = form.Files["vcf"];
+            if (vcf is null || vcf.Length == 0)
+            {
+                return ErrorResults.Problem(Error.BadInput("PGX041", "no VCF uploaded (form field 'vcf')."));
+            }
+
+            if (vcf.Length > MaxUploadBytes)
+            {
+                return ErrorResults.Problem(Error.BadInput("PGX042", $"the VCF is {vcf.Length} bytes; the web limit is {MaxUploadBytes}."));
+            }
+
+            // The upload is kept in the data folder (not a temporary one): a queued job must find it after a restart.
+            string folder = Path.Combine(data.Path, "uploads", "pgx");
+            System.IO.Directory.CreateDirectory(folder);
+            string path = Path.Combine(folder, Guid.NewGuid().ToString("N") + (vcf.FileName.EndsWith(".gz", StringComparison.Ordinal) ? ".vcf.gz" : ".vcf"));
+            string temp = path + ".part";
+            FileStream output = File.Create(temp);
+            await using (output.ConfigureAwait(false))
+            {
+                await vcf.CopyToAsync(output, ct).ConfigureAwait(false);
+            }
+
+            File.Move(temp, path);
+            string? sample = string.IsNullOrWhiteSpace(form["sample"]) ? null : form["sample"].ToString().Trim();
+            JobInfo job = await jobs.EnqueueAsync(OpenGms.Pharmacogenomics.Contracts.PgxCallJob.JobKind, OpenGms.Pharmacogenomics.Contracts.PgxCallJob.Payload(path, sample, null), sample ?? vcf.FileName, ct).ConfigureAwait(false);
+            await PgxUploads.AuditAsync(audit, request.HttpContext, sample ?? vcf.FileName, ct).ConfigureAwait(false);
+            return Results.Accepted($"/api/pgx/jobs/{job.Id}", PgxJobView.Of(job));
+        })
+            .RequireAuthorization(GmsPolicies.ReadPharmacogenomics)
+            .WithMetadata(new PatientDataAttribute(PgxUploads.AuditResource))
+            .DisableAntiforgery()
+            .WithTags("Pharmacogenomics").WithName("PgxJob")
+            .WithSummary("Queue a PGx call of an uploaded VCF as a background job; GET /api/pgx/jobs/{id} gives its status and, when done, the reports.");
+
+        endpoints.MapGet("/api/pgx/jobs/{id:guid}", async (Guid id, IJobScheduler jobs, IAuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            Result<JobInfo> job = await jobs.GetAsync(id, ct).ConfigureAwait(false);
+            if (!job.IsSuccess || job.Value.Kind != OpenGms.Pharmacogenomics.Contracts.PgxCallJob.JobKind)
+            {
+                return ErrorResults.Problem(Error.NotFound("PGX051", $"No PGx job {id}."));
+            }
+
+            if (job.Value.Status == JobStatus.Succeeded)
+            {
+                await PgxUploads.AuditAsync(audit, http, job.Value.Subject ?? id.ToString(), ct).ConfigureAwait(false);
+            }
+
+            return Results.Ok(PgxJobView.Of(job.Value));
+        })
+            .RequireAuthorization(GmsPolicies.ReadPharmacogenomics)
+            .WithMetadata(new PatientDataAttribute(PgxUploads.AuditResource))
+            .WithTags("Pharmacogenomics").WithName("GetPgxJob");
         return endpoints;
+    }
+}
+
+/// <summary>A PGx job as the API shows it: status, error, and the reports once it has succeeded.</summary>
+/// <param name="Id">The job.</param>
+/// <param name="Status">Queued, Running, Succeeded or Failed.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="Reports">The reports (as <c>gms pgx call --json</c> prints them), when it has succeeded.</param>
+public sealed record PgxJobView(Guid Id, JobStatus Status, string? Error, IReadOnlyList<System.Text.Json.JsonElement> Reports)
+{
+    /// <summary>The view of <paramref name="job"/>.</summary>
+    public static PgxJobView Of(JobInfo job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var reports = new List<System.Text.Json.JsonElement>();
+        foreach (string line in (job.Result ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            reports.Add(doc.RootElement.Clone());
+        }
+
+        return new PgxJobView(job.Id, job.Status, job.Error, reports);
     }
 }
 

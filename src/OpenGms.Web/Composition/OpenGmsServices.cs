@@ -34,6 +34,8 @@ public static class OpenGmsServices
         services.AddDirectoryModule(database);
         OpenGms.Jobs.JobsModule.AddJobsModule(services, database);
         services.AddSingleton(new OpenGms.Pharmacogenomics.Contracts.PgxServiceLoader(null, dataDirectory));
+        services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Pharmacogenomics.Contracts.PgxCallJob>();
+        services.AddSingleton(new GmsDataDirectory(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         services.AddOrdersModule(database);
         return services;
     }
@@ -62,3 +64,7 @@ public static class OpenGmsServices
         }
     }
 }
+
+/// <summary>The service's data folder (SQLite file, keys, uploaded files that queued jobs read).</summary>
+/// <param name="Path">The folder.</param>
+public sealed record GmsDataDirectory(string Path);
