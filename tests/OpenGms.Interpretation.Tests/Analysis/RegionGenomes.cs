@@ -54,6 +54,16 @@ public sealed class Grch37Regions : IDisposable
         }
     }
 
+    /// <summary>The folder the cache was written to (for code that loads a cache by path, such as the analysis job).</summary>
+    public string CacheDirectory
+    {
+        get
+        {
+            _ = Cache;
+            return _cache.Value.Directory;
+        }
+    }
+
     /// <summary>The HPO scorer from the full 2026-02-16 release, or null when absent.</summary>
     public IPhenotypeScorer? Scorer => _scorer.Value;
 
