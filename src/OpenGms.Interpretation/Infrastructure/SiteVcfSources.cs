@@ -1,24 +1,11 @@
 using System.Globalization;
 using System.Text;
+using OpenGms.Genomics.Annotation.GeneModels;
 using OpenGms.Genomics.Annotation.Sources;
 using OpenGms.Genomics.Vcf;
 using OpenGms.Kernel;
 
 namespace OpenGms.Interpretation.Infrastructure;
-
-/// <summary>Contig names compared across files: <c>chr</c> prefix dropped, <c>M</c> read as <c>MT</c>.</summary>
-public static class ContigKey
-{
-    /// <summary>The comparison key of a contig name.</summary>
-    /// <param name="name">For example <c>chr1</c>, <c>1</c>, <c>chrM</c>.</param>
-    /// <returns>For example <c>1</c>, <c>MT</c>.</returns>
-    public static string Of(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        string n = name.StartsWith("chr", StringComparison.OrdinalIgnoreCase) ? name[3..] : name;
-        return n is "M" or "m" ? "MT" : n;
-    }
-}
 
 /// <summary>
 /// Allele frequencies from a gnomAD-style sites VCF, matched allele-exact (CHROM, POS, REF, ALT as written; both files
@@ -102,7 +89,7 @@ public sealed class FrequencySource
                 continue;
             }
 
-            string prefix = ContigKey.Of(Encoding.UTF8.GetString(r.Chrom)) + ":" + r.Position.ToString(CultureInfo.InvariantCulture) + ":" + Encoding.UTF8.GetString(r.Ref) + ":";
+            string prefix = ContigNames.Key(Encoding.UTF8.GetString(r.Chrom)) + ":" + r.Position.ToString(CultureInfo.InvariantCulture) + ":" + Encoding.UTF8.GetString(r.Ref) + ":";
             int i = 0;
             var values = new VcfListEnumerator(value, (byte)',');
             string[] alts = Encoding.UTF8.GetString(r.AltText).Split(',');
@@ -128,7 +115,7 @@ public sealed class FrequencySource
     /// <returns>The frequency.</returns>
     public double? Lookup(string chrom, int position, string reference, string alternate) =>
         _compiled is not null ? FromCompiled(_compiled.Lookup(chrom, position, reference, alternate)) :
-        _af.TryGetValue(ContigKey.Of(chrom) + ":" + position.ToString(CultureInfo.InvariantCulture) + ":" + reference + ":" + alternate, out float f) ? f : null;
+        _af.TryGetValue(ContigNames.Key(chrom) + ":" + position.ToString(CultureInfo.InvariantCulture) + ":" + reference + ":" + alternate, out float f) ? f : null;
 }
 
 /// <summary>The values of a compiled source record the interpretation uses.</summary>
@@ -208,7 +195,7 @@ public sealed class ClinVarSource
             }
 
             string review = r.TryGetInfo("CLNREVSTAT"u8, out ReadOnlySpan<byte> rs) ? Encoding.UTF8.GetString(rs) : string.Empty;
-            string key = ContigKey.Of(Encoding.UTF8.GetString(r.Chrom));
+            string key = ContigNames.Key(Encoding.UTF8.GetString(r.Chrom));
             if (!map.TryGetValue(key, out List<ClinVarRecord>? list))
             {
                 list = [];
@@ -251,7 +238,7 @@ public sealed class ClinVarSource
             return found;
         }
 
-        if (!_byContig.TryGetValue(ContigKey.Of(chrom), out List<ClinVarRecord>? list))
+        if (!_byContig.TryGetValue(ContigNames.Key(chrom), out List<ClinVarRecord>? list))
         {
             return [];
         }

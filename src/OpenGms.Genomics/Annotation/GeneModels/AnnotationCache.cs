@@ -586,8 +586,12 @@ public static class ContigNames
         return loose;
     }
 
-    private static string Key(string name)
+    /// <summary>The comparison key of a sequence name: <c>chr</c> prefix dropped, <c>M</c> read as <c>MT</c> (chr1 and 1 give 1).</summary>
+    /// <param name="name">For example <c>chr1</c>, <c>1</c>, <c>chrM</c>.</param>
+    /// <returns>For example <c>1</c>, <c>MT</c>.</returns>
+    public static string Key(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         string bare = name.StartsWith("chr", StringComparison.OrdinalIgnoreCase) ? name[3..] : name;
         return bare is "M" or "MT" ? "MT" : bare;
     }

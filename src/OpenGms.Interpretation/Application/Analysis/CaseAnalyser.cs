@@ -189,7 +189,7 @@ public static class CaseAnalyser
                 }
 
                 double? score = scoreKey is not null && record.TryGetInfo(scoreKey, out ReadOnlySpan<byte> scoreText) ? NthFloat(scoreText, altIndex - 1) : null;
-                string key = ContigKey.Of(chromText);
+                string key = ContigNames.Key(chromText);
                 bool isMito = key == "MT";
                 bool isX = key == "X" && !InPseudoautosomal(position, grch37);
                 bool anyGene = false;
