@@ -308,14 +308,20 @@ public sealed class VcfAnnotator
             Sources.SupplementaryAnnotator? supplementary = _owner.Supplementary;
             if (format == AnnotationOutputFormat.Vcf)
             {
-                WriteVcfLine(record, annotations, buffer, _csq.Clear(), _extra.Clear(), hits is null ? null : sb => supplementary!.AppendVcfInfo(sb, hits));
+                StringBuilder extra = _extra.Clear();
+                if (hits is not null)
+                {
+                    supplementary!.AppendVcfInfo(extra, hits);
+                }
+
+                WriteVcfLine(record, annotations, buffer, _csq.Clear(), extra);
                 return;
             }
 
             for (int i = 0; i < annotations.Count; i++)
             {
                 _json.Reset(buffer);
-                WriteJson(_json, annotations[i], hits is null ? null : (j, a) => supplementary!.WriteJson(j, hits, i, a.Transcripts.Select(t => t.Transcript.GeneName)));
+                WriteJson(_json, annotations[i], hits is null ? null : supplementary, hits, i);
                 _json.Flush();
                 buffer.Write("\n"u8);
             }
@@ -333,10 +339,9 @@ public sealed class VcfAnnotator
         }
     }
 
-    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, StringBuilder csq, StringBuilder extra, Action<StringBuilder>? extraInfo)
+    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, StringBuilder csq, StringBuilder extra)
     {
         ReadOnlySpan<byte> line = record.Line;
-        extraInfo?.Invoke(extra);
         foreach (AlleleAnnotation a in annotations)
         {
             if (a.Transcripts.Count == 0)
@@ -476,7 +481,7 @@ public sealed class VcfAnnotator
         return builder.ToString();
     }
 
-    private static void WriteJson(Utf8JsonWriter json, AlleleAnnotation a, Action<Utf8JsonWriter, AlleleAnnotation>? supplementary)
+    private static void WriteJson(Utf8JsonWriter json, AlleleAnnotation a, Sources.SupplementaryAnnotator? supplementary, Sources.SourceHit?[][]? hits, int allele)
     {
         json.WriteStartObject();
         json.WriteString("chrom", a.Chromosome);
@@ -537,9 +542,9 @@ public sealed class VcfAnnotator
 
         json.WriteEndArray();
 
-        if (supplementary is not null)
+        if (supplementary is not null && hits is not null)
         {
-            supplementary(json, a);
+            supplementary.WriteJson(json, hits, allele, a.Transcripts.Select(t => t.Transcript.GeneName));
         }
         else
         {

@@ -205,19 +205,29 @@ public sealed record SourceSite(long Position, string Ref, string Alt, SourceHit
 /// <param name="Info">The compiled INFO text (fields named as in docs/annotation.md).</param>
 public sealed record SourceHit(SourceEntry Source, string Id, string Info)
 {
+    private Dictionary<string, string>? _fields;
+
     /// <summary>The value of INFO field <paramref name="key"/>, or null.</summary>
     public string? Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        foreach (string part in Info.Split(';'))
+        // Parsed once, on the first call: the output asks a hit for up to a dozen fields.
+        _fields ??= Parse(Info);
+        return _fields.GetValueOrDefault(key);
+    }
+
+    private static Dictionary<string, string> Parse(string info)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string part in info.Split(';'))
         {
             int eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq == key.Length && part.StartsWith(key, StringComparison.Ordinal))
+            if (eq > 0)
             {
-                return part[(eq + 1)..];
+                fields.TryAdd(part[..eq], part[(eq + 1)..]);
             }
         }
 
-        return null;
+        return fields;
     }
 }

@@ -217,8 +217,9 @@ public static class SiteSourceCompiler
     /// <summary>Which input INFO fields feed which output fields, worked out once from the header.</summary>
     private sealed class FieldPlan
     {
-        private readonly List<(string Output, string Input, bool PerAllele)> _copies = [];
-        private readonly List<(string Pop, string? Af, string? Ac, string? An, bool PerAllele)> _pops = [];
+        // INFO keys are kept as UTF-8 bytes, encoded once here rather than for every record of a genome-wide source.
+        private readonly List<(string Output, byte[] Input, bool PerAllele)> _copies = [];
+        private readonly List<(string Pop, byte[]? Af, byte[]? Ac, byte[]? An, bool PerAllele)> _pops = [];
         private bool _computeAf;
         private bool _computeGrpmax;
         private bool _clinVar;
@@ -253,7 +254,7 @@ public static class SiteSourceCompiler
                 }
 
                 bool perAllele = header.Info.TryGetValue(af ?? ac!, out VcfFieldDefinition? d) && d.Number.Kind == VcfNumberKind.PerAltAllele;
-                plan._pops.Add((pop, af, ac, an, perAllele || af is null));
+                plan._pops.Add((pop, Utf8(af), Utf8(ac), Utf8(an), perAllele || af is null));
                 plan.HeaderLines.Add(Def("AF_" + pop, "A", "Float", $"Alternate allele frequency in the {pop} group"));
             }
 
@@ -307,6 +308,8 @@ public static class SiteSourceCompiler
             return header.Info.ContainsKey(exacStyle) ? exacStyle : null;
         }
 
+        private static byte[]? Utf8(string? key) => key is null ? null : Encoding.UTF8.GetBytes(key);
+
         private static string Def(string id, string number, string type, string description) =>
             $"##INFO=<ID={id},Number={number},Type={type},Description=\"{description}\">";
 
@@ -317,7 +320,7 @@ public static class SiteSourceCompiler
                 if (header.Info.TryGetValue(input, out VcfFieldDefinition? d))
                 {
                     bool perAllele = d.Number.Kind == VcfNumberKind.PerAltAllele;
-                    _copies.Add((output, input, perAllele));
+                    _copies.Add((output, Encoding.UTF8.GetBytes(input), perAllele));
                     HeaderLines.Add(Def(output, perAllele || output is "AC" or "AF" or "NHOMALT" or "GRPMAX" or "GRPMAX_AF" ? "A" : d.Number.ToString(), type, description));
                     return true;
                 }
@@ -333,9 +336,9 @@ public static class SiteSourceCompiler
                 Append(info, "VARIATION_ID", id);
             }
 
-            foreach ((string output, string input, bool perAllele) in _copies)
+            foreach ((string output, byte[] input, bool perAllele) in _copies)
             {
-                if (r.TryGetInfo(Encoding.UTF8.GetBytes(input), out ReadOnlySpan<byte> value) && Value(value, perAllele, altIndex) is string v)
+                if (r.TryGetInfo(input, out ReadOnlySpan<byte> value) && Value(value, perAllele, altIndex) is string v)
                 {
                     Append(info, output, v);
                     if (_clinVar && output == "CLNREVSTAT")
@@ -353,15 +356,15 @@ public static class SiteSourceCompiler
 
             string? bestPop = null;
             double bestAf = -1;
-            foreach ((string pop, string? afKey, string? acKey, string? anKey, bool perAllele) in _pops)
+            foreach ((string pop, byte[]? afKey, byte[]? acKey, byte[]? anKey, bool perAllele) in _pops)
             {
                 double? popAf = null;
-                if (afKey is not null && r.TryGetInfo(Encoding.UTF8.GetBytes(afKey), out ReadOnlySpan<byte> afValue))
+                if (afKey is not null && r.TryGetInfo(afKey, out ReadOnlySpan<byte> afValue))
                 {
                     popAf = Fraction(Value(afValue, perAllele, altIndex), "1");
                 }
-                else if (acKey is not null && anKey is not null && r.TryGetInfo(Encoding.UTF8.GetBytes(acKey), out ReadOnlySpan<byte> acValue)
-                    && r.TryGetInfo(Encoding.UTF8.GetBytes(anKey), out ReadOnlySpan<byte> anValue))
+                else if (acKey is not null && anKey is not null && r.TryGetInfo(acKey, out ReadOnlySpan<byte> acValue)
+                    && r.TryGetInfo(anKey, out ReadOnlySpan<byte> anValue))
                 {
                     popAf = Fraction(Value(acValue, true, altIndex), Value(anValue, false, 0));
                 }
