@@ -7,6 +7,7 @@
 # replay one with `dotnet artifacts/fuzz/replay/OpenGms.Fuzz.dll <target> FILE`); 2 set-up failed (afl-fuzz missing...).
 # Seeds: small files from ../shared/data (conformance VCFs, indexes) when present, plus a few written here.
 set -euo pipefail
+# No `head` in these pipelines: with pipefail, a reader that stops early makes the writer die of SIGPIPE (exit 141).
 cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-60}
@@ -41,7 +42,7 @@ seed_vcf() {
     printf '##fileformat=VCFv4.3\n##contig=<ID=1,length=1000>\n##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">\n##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Depths">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\tS2\n1\t10\t.\tAC\tA,ACC\t50\tPASS\tDP=7\tGT:AD\t0/1:3,4,0\t1|2:0,2,2\n1\t20\trs1\tG\t<DEL>\t.\t.\t.\tGT\t.\t1\n' >"$dir/seed1.vcf"
     gzip -c "$dir/seed1.vcf" >"$dir/seed2.vcf.gz"
     if [ -d "$shared/variants/vcf-conformance" ]; then
-        find "$shared/variants/vcf-conformance" -type f -size -2k \( -name '*.vcf' -o -name '*.vcf.gz' \) | sort | head -40 |
+        find "$shared/variants/vcf-conformance" -type f -size -2k \( -name '*.vcf' -o -name '*.vcf.gz' \) | sort | awk 'NR <= 40' |
             while read -r f; do cp "$f" "$dir/$(echo "$f" | md5sum | cut -c1-12)-$(basename "$f")"; done
     fi
 }
@@ -49,7 +50,7 @@ seed_index() {
     local dir=$1
     mkdir -p "$dir"
     if [ -d "$shared/variants" ]; then
-        find "$shared/variants" -type f -size -20k \( -name '*.tbi' -o -name '*.csi' \) | sort | head -8 |
+        find "$shared/variants" -type f -size -20k \( -name '*.tbi' -o -name '*.csi' \) | sort | awk 'NR <= 8' |
             while read -r f; do gzip -dc "$f" >"$dir/$(basename "$f").raw" 2>/dev/null || true; done
     fi
     printf 'TBI\001\001\000\000\000\002\000\000\000\001\000\000\000\002\000\000\000\000\000\000\000#\000\000\000\000\000\000\000\0061\000\000\000\000\000\000\000\000\000' >"$dir/tiny.tbi.raw"
@@ -72,7 +73,7 @@ for target in "${targets[@]}"; do
     if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
         mkdir -p "$out/$target/crashes"
         cp "$out/$target/findings/default/crashes/"id:* "$out/$target/findings/default/hangs/"id:* "$out/$target/crashes/" 2>/dev/null || true
-        for f in $(ls "$out/$target/crashes/"* | head -3); do
+        for f in $(ls "$out/$target/crashes/"* | awk 'NR <= 3'); do
             echo "--- $f" >&2
             timeout 20 dotnet "$out/replay/OpenGms.Fuzz.dll" "$target" "$f" 2>&1 | tail -8 >&2 || true
         done
