@@ -6,15 +6,12 @@ up/downstream: csq does not report those) are counted apart. Prints totals, agre
 and the most frequent disagreements with an example each.
 Usage: concordance.py OURS.vcf[.gz] CSQ.vcf
 """
-import gzip, sys
+import sys
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from so_terms import RANK, open_any, info, most_severe  # noqa: E402
 from collections import Counter
 
-ORDER = """transcript_ablation splice_acceptor_variant splice_donor_variant stop_gained frameshift_variant stop_lost
-start_lost inframe_insertion inframe_deletion missense_variant protein_altering_variant splice_region_variant
-incomplete_terminal_codon_variant start_retained_variant stop_retained_variant synonymous_variant coding_sequence_variant
-5_prime_UTR_variant 3_prime_UTR_variant non_coding_transcript_exon_variant intron_variant NMD_transcript_variant
-non_coding_transcript_variant upstream_gene_variant downstream_gene_variant intergenic_variant""".split()
-RANK = {t: i for i, t in enumerate(ORDER)}
 CSQ_NAMES = {"5_prime_utr": "5_prime_UTR_variant", "3_prime_utr": "3_prime_UTR_variant",
              "non_coding": "non_coding_transcript_exon_variant", "NMD_transcript": "NMD_transcript_variant"}
 
@@ -22,18 +19,8 @@ def csq_term(t):
     t = t.lstrip("*")
     return CSQ_NAMES.get(t, t if t.endswith("_variant") else t + "_variant")
 
-def open_any(p):
-    return gzip.open(p, "rt") if p.endswith(".gz") else open(p)
 
-def info(line, key):
-    for kv in line.split("\t")[7].split(";"):
-        if kv.startswith(key + "="):
-            return kv[len(key) + 1:]
-    return None
 
-def most_severe(terms):
-    terms = [t for t in terms if t in RANK]
-    return min(terms, key=RANK.get) if terms else None
 
 ours, theirs = {}, {}
 for line in open_any(sys.argv[1]):

@@ -8,15 +8,12 @@ conservative/disruptive in-frame indels -> inframe_insertion/deletion, 5_prime_U
 (by our most severe term) and the most frequent differences with an example each.
 Usage: concordance_snpeff.py OURS.vcf[.gz] SNPEFF.vcf[.gz]
 """
-import gzip, sys
+import sys
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from so_terms import RANK, open_any, info, most_severe  # noqa: E402
 from collections import Counter
 
-ORDER = """transcript_ablation splice_acceptor_variant splice_donor_variant stop_gained frameshift_variant stop_lost
-start_lost inframe_insertion inframe_deletion missense_variant protein_altering_variant splice_region_variant
-incomplete_terminal_codon_variant start_retained_variant stop_retained_variant synonymous_variant coding_sequence_variant
-5_prime_UTR_variant 3_prime_UTR_variant non_coding_transcript_exon_variant intron_variant NMD_transcript_variant
-non_coding_transcript_variant upstream_gene_variant downstream_gene_variant intergenic_variant""".split()
-RANK = {t: i for i, t in enumerate(ORDER)}
 SNPEFF = {"intergenic_region": "intergenic_variant", "conservative_inframe_insertion": "inframe_insertion",
           "disruptive_inframe_insertion": "inframe_insertion", "conservative_inframe_deletion": "inframe_deletion",
           "disruptive_inframe_deletion": "inframe_deletion", "5_prime_UTR_premature_start_codon_gain_variant": "5_prime_UTR_variant",
@@ -24,20 +21,10 @@ SNPEFF = {"intergenic_region": "intergenic_variant", "conservative_inframe_inser
           "5_prime_UTR_truncation": "5_prime_UTR_variant", "3_prime_UTR_truncation": "3_prime_UTR_variant"}
 
 
-def open_any(p):
-    return gzip.open(p, "rt") if p.endswith(".gz") else open(p)
 
 
-def info(line, key):
-    for kv in line.split("\t")[7].split(";"):
-        if kv.startswith(key + "="):
-            return kv[len(key) + 1:]
-    return None
 
 
-def most_severe(terms):
-    terms = [t for t in terms if t in RANK]
-    return min(terms, key=RANK.get) if terms else None
 
 
 def read(path, key, field):

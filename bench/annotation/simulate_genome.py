@@ -36,7 +36,7 @@ n_variants = max(1000, int(4_600_000 * scale))
 
 
 def random_bases(n):
-    return os.urandom(n).translate(TO_BASE)
+    return rng.randbytes(n).translate(TO_BASE)
 
 
 def codon():
