@@ -1,10 +1,6 @@
 using System.Text.Json;
-using OpenGms.Genomics.Annotation.GeneModels;
 using OpenGms.Interpretation.Application.Analysis;
 using OpenGms.Interpretation.Application.Reports;
-using OpenGms.Interpretation.Domain;
-using OpenGms.Interpretation.Infrastructure;
-using OpenGms.Interpretation.Phenotype;
 using OpenGms.Jobs.Contracts;
 using OpenGms.Kernel;
 using OpenGms.Panels.Contracts;
@@ -12,47 +8,62 @@ using OpenGms.Panels.Contracts;
 namespace OpenGms.Interpretation.Contracts;
 
 /// <summary>
-/// The <c>rare-disease.analyse</c> job: <c>gms analyse</c> in the background. Payload (paths on the worker's machine):
-/// <c>{"case": PHENOPACKET, "ped": PED?, "panelGenes": FILE?, "panel": PANELAPP_JSON?, "cache": DIR?, "hpoData": DIR?,
-/// "ignoreContigLengths": bool?}</c>; the VCF is the one the phenopacket names. The result is the analysis JSON (schema v1,
-/// top 50 candidates). Errors (bad phenopacket, cache, HPO data) fail the job with their code.
+/// The <c>rare-disease.analyse</c> job: <c>gms analyse</c> in the background, through the same
+/// <see cref="CaseAnalysisRunner"/>. The payload is an <see cref="AnalysisRequest"/> as JSON (paths on the worker's
+/// machine), e.g. <c>{"case": PHENOPACKET}</c> or <c>{"vcf": VCF, "ped": PED, "hpo": ["HP:0001250"], "test": "R14.1",
+/// "panelVersions": {"486": "1.2"}, "cache": DIR, "hpoData": DIR}</c>; a test's panel is resolved from the directory and
+/// panel stores when no panel file is given. The result is the analysis JSON (schema v1, top 50 candidates). Errors (bad
+/// phenopacket, cache, HPO data, a panel not in the store) fail the job with their code.
 /// </summary>
-public sealed class RareDiseaseAnalysisJob : IJobHandler
+/// <param name="panels">Resolves a directory test to its panel genes; null where no directory is available.</param>
+public sealed class RareDiseaseAnalysisJob(TestPanelResolver? panels = null) : IJobHandler
 {
     /// <summary>The job kind.</summary>
     public const string JobKind = "rare-disease.analyse";
 
+    private static readonly JsonSerializerOptions PayloadJson = new() { PropertyNameCaseInsensitive = false, AllowTrailingCommas = true };
+
     /// <inheritdoc />
     public string Kind => JobKind;
 
+    /// <summary>The payload for <paramref name="request"/>.</summary>
+    public static string Payload(AnalysisRequest request) => JsonSerializer.Serialize(request, PayloadJson);
+
     /// <inheritdoc />
-    public Task<string?> RunAsync(JobInfo job, CancellationToken cancellationToken)
+    public async Task<string?> RunAsync(JobInfo job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        using JsonDocument doc = JsonDocument.Parse(job.Payload);
-        JsonElement p = doc.RootElement;
-        string? Text(string name) => p.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-
-        string casePath = Text("case") ?? throw new InvalidDataException("INT050: the job's payload names no \"case\" (a phenopacket).");
-        CaseDefinition c = Unwrap(PhenopacketReader.Read(casePath));
-        if (Text("ped") is string ped)
+        AnalysisRequest request;
+        try
         {
-            c = c with { Pedigree = Unwrap(PedReader.Read(ped)) };
+            request = JsonSerializer.Deserialize<AnalysisRequest>(job.Payload, PayloadJson) ?? throw new InvalidDataException("INT050: the job's payload is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"INT050: the job's payload is not an analysis request: {e.Message}", e);
         }
 
-        ResolvedPanel? panel = Text("panel") is string panelPath ? Unwrap(PanelFileReader.ReadPanelApp(panelPath, PanelConfidence.Green))
-            : Text("panelGenes") is string genes ? Unwrap(PanelFileReader.ReadGeneList(genes)) : null;
-        AnnotationCache? cache = Text("cache") is string dir ? Unwrap(AnnotationCache.Load(dir)) : null;
-        IPhenotypeScorer? scorer = Text("hpoData") is string hpo ? Unwrap(HpoPhenotypeScorer.Load(hpo)) : null;
-        var options = new AnalysisOptions
+        if (request.CasePath is null && request.VcfPath is null)
         {
-            Panel = panel,
-            Phenotype = scorer,
-            IgnoreContigLengths = p.TryGetProperty("ignoreContigLengths", out JsonElement ignore) && ignore.ValueKind == JsonValueKind.True,
-        };
+            throw new InvalidDataException("INT050: the job's payload names no \"case\" (a phenopacket) and no \"vcf\".");
+        }
 
-        AnalysisResult result = Unwrap(CaseAnalyser.Analyse(c, cache, options, cancellationToken));
-        return Task.FromResult<string?>(AnalysisReports.ToJson(result, 50));
+        if (request.PanelPath is null && request.PanelGenesPath is null && request.Panel is null && request.TestCode is string test && panels is not null)
+        {
+            Result<ResolvedPanel> panel = await panels.ResolveAsync(test, request.PanelVersions, cancellationToken).ConfigureAwait(false);
+            // A gene-agnostic test (INT046) is analysed without a panel, as the CLI does without --panel.
+            if (panel.IsSuccess)
+            {
+                request = request with { Panel = panel.Value };
+            }
+            else if (panel.Error!.Code != "INT046")
+            {
+                throw new InvalidOperationException(panel.Error.ToString());
+            }
+        }
+
+        AnalysisResult result = Unwrap(CaseAnalysisRunner.Run(request, cancellationToken));
+        return AnalysisReports.ToJson(result, 50);
     }
 
     private static T Unwrap<T>(Result<T> result) =>

@@ -35,6 +35,7 @@ public static class OpenGmsServices
         OpenGms.Jobs.JobsModule.AddJobsModule(services, database);
         services.AddSingleton(new OpenGms.Pharmacogenomics.Contracts.PgxServiceLoader(null, dataDirectory));
         services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Pharmacogenomics.Contracts.PgxCallJob>();
+        services.AddScoped<OpenGms.Interpretation.Application.Analysis.TestPanelResolver>();
         services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Interpretation.Contracts.RareDiseaseAnalysisJob>();
         services.AddSingleton(new GmsDataDirectory(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         services.AddOrdersModule(database);

@@ -34,6 +34,42 @@ public sealed class AnalysisJobTests(Grch37Regions regions)
     }
 
     [Fact]
+    public async Task Run_from_a_vcf_and_hpo_terms_without_a_phenopacket_gives_the_same_top_candidate()
+    {
+        string phenopacket = SharedData.PathOf("variants/clinical-cases/exomiser-pfeiffer/pfeiffer-phenopacket.json");
+        using JsonDocument packet = JsonDocument.Parse(File.ReadAllText(phenopacket));
+        string[] terms = [.. packet.RootElement.GetProperty("phenotypicFeatures").EnumerateArray().Select(f => f.GetProperty("type").GetProperty("id").GetString()!)];
+        var request = new OpenGms.Interpretation.Application.Analysis.AnalysisRequest
+        {
+            VcfPath = SharedData.PathOf("variants/clinical-cases/exomiser-pfeiffer/Pfeiffer.vcf.gz"),
+            HpoTerms = terms,
+            CacheDirectory = regions.CacheDirectory,
+            HpoDataDirectory = SharedData.PathOf("variants/hpo/full/hpo-2026-02-16"),
+            IgnoreContigLengths = true,
+        };
+
+        string? result = await new RareDiseaseAnalysisJob().RunAsync(Job(RareDiseaseAnalysisJob.Payload(request)), TestContext.Current.CancellationToken);
+
+        using JsonDocument doc = JsonDocument.Parse(result!);
+        Assert.Equal("FGFR2", doc.RootElement.GetProperty("candidates")[0].GetProperty("gene").GetString());
+        Assert.Equal(terms.Length, doc.RootElement.GetProperty("hpoTerms").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_bad_acmg_override_fails_the_job_with_INT047()
+    {
+        string payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["vcf"] = RepoPaths.TestData("pgx/two-patients.vcf"),
+            ["acmgOverrides"] = new List<string> { "FGFR2=PM2" },
+        });
+
+        InvalidOperationException ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new RareDiseaseAnalysisJob().RunAsync(Job(payload), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("INT047", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_without_a_case_fails_with_INT050()
     {
         InvalidDataException ex = await Assert.ThrowsAsync<InvalidDataException>(() => new RareDiseaseAnalysisJob().RunAsync(Job("{}"), TestContext.Current.CancellationToken));
