@@ -56,6 +56,8 @@ public static class GmsWebApplication
             o.Conventions.AuthorizePage("/Orders/New", GmsPolicies.PlaceOrders);
             o.Conventions.AuthorizePage("/Orders/Worklist", GmsPolicies.OrderWorklist);
             o.Conventions.AuthorizePage("/Orders/Dashboard", GmsPolicies.OrderWorklist);
+            o.Conventions.AuthorizeFolder("/Patients", GmsPolicies.ReadPatients);
+            o.Conventions.AuthorizeFolder("/Audit", GmsPolicies.ReadAudit);
         });
 
         WebApplication app = builder.Build();

@@ -100,6 +100,30 @@ public sealed class AuthorisationTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    public static TheoryData<string, string> PatientPages => new()
+    {
+        // page (with {id}), a signed-in role that must be refused
+        { "patients", GmsRoles.Researcher },
+        { "patients/{id}", GmsRoles.DirectoryReviewer },
+        { "audit", GmsRoles.GlhScientist },
+        { "audit", GmsRoles.RequestingClinician },
+    };
+
+    [Theory]
+    [MemberData(nameof(PatientPages))]
+    public async Task Patient_and_audit_pages_send_anonymous_users_to_sign_in_and_refuse_a_wrong_role(string page, string refusedRole)
+    {
+        await using RunningService service = await RunningService.StartAsync(ct: Ct);
+        string path = page.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+
+        using HttpResponseMessage anonymous = await service.Client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        using HttpClient wrongRole = await service.SignedInClientAsync("someone", refusedRole);
+        using HttpResponseMessage refused = await wrongRole.GetAsync(new Uri(path, UriKind.Relative), Ct);
+
+        Assert.Equal("/account/login", anonymous.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/account/denied", refused.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
     [Fact]
     public async Task Clinician_registers_reads_and_records_consent_and_each_access_is_audited()
     {

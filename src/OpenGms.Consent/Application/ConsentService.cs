@@ -159,6 +159,28 @@ public sealed class ConsentService(IConsentStore store, IClock clock) : IResearc
         return members.Select(PatientView.From).ToList();
     }
 
+    /// <summary>The patient's family, proband first then by relationship; just the patient when not in a family.</summary>
+    public async Task<Result<IReadOnlyList<PatientView>>> FamilyOfAsync(PatientId id, CancellationToken cancellationToken)
+    {
+        Patient? patient = await store.FindPatientAsync(id, cancellationToken).ConfigureAwait(false);
+        if (patient is null)
+        {
+            return Error.NotFound("PAT004", $"No patient {id}.");
+        }
+
+        if (patient.FamilyId is not Guid family)
+        {
+            return new[] { PatientView.From(patient) };
+        }
+
+        IReadOnlyList<Patient> members = await store.FamilyAsync(family, cancellationToken).ConfigureAwait(false);
+        return members
+            .OrderBy(m => m.RelationshipToProband == "proband" ? 0 : 1)
+            .ThenBy(m => m.RelationshipToProband, StringComparer.Ordinal)
+            .Select(PatientView.From)
+            .ToList();
+    }
+
     /// <summary>Records a discussion: the decisions now in force for the patient.</summary>
     public async Task<Result<ConsentStatus>> RecordDiscussionAsync(PatientId patient, ConsentDecision clinicalTesting, ConsentDecision research, string recordedBy, string? notes, CancellationToken cancellationToken)
     {

@@ -105,7 +105,8 @@ internal static class PatientEndpoints
             .RequireAuthorization(GmsPolicies.ReadAudit).WithTags("Audit").WithName("SearchAudit");
     }
 
-    private static Task AuditAsync(IAuditLog audit, HttpContext http, AuditAction action, string resource, PatientId patient, CancellationToken ct) =>
+    /// <summary>Writes one audit line for a patient resource, as the API and the patient pages do.</summary>
+    internal static Task AuditAsync(IAuditLog audit, HttpContext http, AuditAction action, string resource, PatientId patient, CancellationToken ct) =>
         audit.WriteAsync(
             new AuditEvent(
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown",
