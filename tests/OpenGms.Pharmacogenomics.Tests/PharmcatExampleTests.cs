@@ -51,4 +51,53 @@ public sealed class PharmcatExampleTests
 
         Assert.True(compared >= 18, $"only {compared} genes compared");
     }
+
+    /// <summary>
+    /// PharmCAT's real-sample test VCF (<c>Sample_1.preprocessed.vcf</c>) against the matcher JSON PharmCAT wrote for it
+    /// (<c>Sample_1.match.json</c>, named allele matcher 2.0.0 with CPIC definitions v1.21.3, 2023). Every gene it called
+    /// must get the same diplotypes from us, and every gene it did not call must stay uncalled, with one documented
+    /// change of method: since PharmCAT 2.x the lowest-function genes (DPYD, RYR1) are reported unphased as the
+    /// haplotypes found, one per entry, so for those our entries must be exactly the haplotypes that 2.0.0 matched.
+    /// </summary>
+    [Fact]
+    public void Real_sample_1_matches_pharmcat_matcher_output_gene_for_gene()
+    {
+        string resources = SharedData.PathOf("pgx/pharmcat-v3.1.1/test-resources");
+        string pgx = SharedData.PathOf("pgx");
+        DefinitionSet definitions = DefinitionLoader.Load([
+            Path.Combine(pgx, "pharmcat-v3.1.1"),
+            Path.Combine(pgx, "pharmcat-v2.15.2-11-gc8100ec8"),
+            Path.Combine(pgx, "pharmcat-v2.12.0-20-g30f8cfb7")]).Value;
+        SampleGenotypes sample = PgxVcfReader.Read(Path.Combine(resources, "Sample_1.preprocessed.vcf"), PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants))).Value.Single();
+
+        SampleReport ours = new SampleCaller(definitions).Call(sample, [], MatcherOptions.Default);
+
+        using JsonDocument match = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(resources, "Sample_1.match.json")));
+        var differences = new List<string>();
+        int called = 0;
+        foreach (JsonElement result in match.RootElement.GetProperty("results").EnumerateArray())
+        {
+            string gene = result.GetProperty("gene").GetString()!;
+            GeneResult mine = ours.Genes.Single(g => g.Gene == gene);
+            string[] theirs = [.. result.GetProperty("diplotypes").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
+            string[] expected = theirs;
+            if (NamedAlleleMatcher.LowestFunctionGenes.Contains(gene))
+            {
+                // Each haplotype the 2.0.0 matcher found, once (from its diplotypes when it made one, else its haplotype matches).
+                expected = theirs.Length > 0
+                    ? [.. theirs.SelectMany(d => d.Split('/')).Distinct().Order(StringComparer.Ordinal)]
+                    : [.. result.GetProperty("haplotypeMatches").EnumerateArray().Select(h => h.GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
+            }
+
+            string[] actual = mine.Called ? [.. mine.Diplotypes.Order(StringComparer.Ordinal)] : [];
+            called += expected.Length > 0 ? 1 : 0;
+            if (!expected.SequenceEqual(actual))
+            {
+                differences.Add($"{gene}: PharmCAT [{string.Join(", ", expected)}], ours [{string.Join(", ", actual)}]");
+            }
+        }
+
+        Assert.Empty(differences);
+        Assert.True(called >= 8, $"only {called} called genes compared");
+    }
 }
