@@ -35,6 +35,7 @@ internal static class AnalyseCommand
         var frequencyField = new Option<string?>("--frequency-field") { Description = "INFO key of the case VCF holding a population AF (e.g. gnomAD_AF)." };
         var clinvar = new Option<string?>("--clinvar") { Description = "ClinVar VCF (known P/LP for tier 1, PS1, PM5)." };
         var scoreField = new Option<string?>("--score-field") { Description = "INFO key of a missense score on REVEL's scale (PP3/BP4)." };
+        var spliceField = new Option<string?>("--splice-field") { Description = "INFO key of a splice prediction: SpliceAI's field (ALT|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|...) or Number=A delta scores (PP3/BP4/BP7)." };
         var allFilters = new Option<bool>("--all-filters") { Description = "Keep records whatever their FILTER (default: PASS or missing only)." };
         var minGq = new Option<double>("--min-gq") { Description = "Lowest proband GQ.", DefaultValueFactory = _ => 20 };
         var minDp = new Option<int>("--min-dp") { Description = "Lowest proband DP.", DefaultValueFactory = _ => 10 };
@@ -46,7 +47,7 @@ internal static class AnalyseCommand
         var lengths = new Option<bool>("--ignore-contig-lengths") { Description = "Allow contig lengths that differ from the cache's reference (excerpt references)." };
         var command = new Command("analyse", "Rare disease interpretation: filter, segregate, tier, classify (ACMG) and rank a case's variants.")
         {
-            @case, vcf, ped, proband, hpo, test, panel, panelGenes, build, cache, hpoData, frequency, frequencyKey, frequencyField, clinvar, scoreField,
+            @case, vcf, ped, proband, hpo, test, panel, panelGenes, build, cache, hpoData, frequency, frequencyKey, frequencyField, clinvar, scoreField, spliceField,
             allFilters, minGq, minDp, unconfirmed, overrides, html, output, top, lengths,
         };
         CommandRunner.SetHandler(command, async (context, ct) =>
@@ -71,6 +72,7 @@ internal static class AnalyseCommand
                 FrequencyField = p.GetValue(frequencyField),
                 ClinVarPath = p.GetValue(clinvar),
                 ScoreField = p.GetValue(scoreField),
+                SpliceField = p.GetValue(spliceField),
                 AllFilters = p.GetValue(allFilters),
                 MinGenotypeQuality = p.GetValue(minGq),
                 MinDepth = p.GetValue(minDp),

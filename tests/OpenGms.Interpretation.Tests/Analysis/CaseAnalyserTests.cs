@@ -122,6 +122,38 @@ public sealed class CaseAnalyserTests(Grch37Regions regions, ITestOutputHelper o
         Assert.Equal(2, fgfr2.Tier);
     }
 
+    [Theory]
+    [InlineData("0.45", true)]
+    [InlineData("0.03", false)]
+    public void Analyse_keeps_a_deep_intronic_allele_with_a_predicted_splice_change_and_gives_it_pp3(string deltaScore, bool kept)
+    {
+        // 60 bases into the CTNS intron after the exon holding c.414 (well outside the splice region).
+        AnnotationCache cache = regions.Cache;
+        Transcript ctns = cache.Transcripts.OnChromosome("17").ToArray().First(x => x.VersionedId == "NM_004937.2" || x.Id == "NM_004937.2");
+        (int coding, _) = CodingToGenomic(cache, "17", "NM_004937.2", 414);
+        int exon = Enumerable.Range(0, ctns.ExonCount).First(i => ctns.ExonStarts[i] <= coding && coding <= ctns.ExonEnds[i]);
+        int pos = ctns.Strand == Strand.Forward ? ctns.ExonEnds[exon] + 60 : ctns.ExonStarts[exon] - 60;
+        Span<byte> b = stackalloc byte[1];
+        cache.Sequence.TryRead("17", pos, b);
+        char reference = (char)b[0];
+        char alt = reference == 'A' ? 'G' : 'A';
+        string vcf = Spike(regions.Root, "ctns-splice-" + deltaScore, $"17\t{pos}\t.\t{reference}\t{alt}\t500\tPASS\tDP=40;SpliceAI={alt}|CTNS|0.00|0.01|{deltaScore}|0.00|-12|30|60|2\tGT:AD:DP:GQ:PL\t1/1:0,40:40:99:500,120,0");
+        CaseDefinition c = new("ctns-splice", "manuel", Pedigree.Singleton("manuel", Sex.Male), vcf, [], [], null, "GRCh37");
+        var options = new AnalysisOptions { IgnoreContigLengths = true, SpliceInfoKey = "SpliceAI" };
+
+        AnalysisResult r = CaseAnalyser.Analyse(c, cache, options, TestContext.Current.CancellationToken).Value;
+
+        Candidate? intronic = r.Candidates.SingleOrDefault(x => x.Position == pos);
+        Assert.Equal(kept, intronic is not null);
+        if (intronic is not null)
+        {
+            Assert.Contains("intron", intronic.Consequence, StringComparison.Ordinal);
+            CriterionView pp3 = intronic.AcmgCriteria.Single(x => x.Criterion.StartsWith("PP3", StringComparison.Ordinal));
+            Assert.True(pp3.Met);
+            Assert.Contains("SpliceAI 0.45", pp3.Evidence, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Analyse_scout_trio_segregation_per_member_matches_genotypes()
     {

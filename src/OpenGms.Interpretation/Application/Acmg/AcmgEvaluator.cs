@@ -50,7 +50,14 @@ public sealed record AcmgInput(
     string? HealthyCarrier,
     GeneInheritance GeneInheritance,
     int AffectedCarriers,
-    int AffectedNonCarriers);
+    int AffectedNonCarriers)
+{
+    /// <summary>The largest splice delta score (SpliceAI), or null when no splice predictor was given.</summary>
+    public double? SpliceScore { get; init; }
+
+    /// <summary>The splice score's name (the INFO key it came from).</summary>
+    public string? SpliceName { get; init; }
+}
 
 /// <summary>
 /// Evaluates the ACMG/AMP criteria the data allow, with the ClinGen SVI refinements (PVS1 decision tree of Abou Tayoun
@@ -64,6 +71,12 @@ public static class AcmgEvaluator
 
     /// <summary>Frequency above which BS1 applies (1%, Genomics England's recessive filter).</summary>
     public const double Bs1Threshold = 0.01;
+
+    /// <summary>Splice delta score at or above which PP3 applies (SpliceAI, ClinGen SVI 2023).</summary>
+    public const double SplicePathogenic = 0.2;
+
+    /// <summary>Splice delta score at or below which BP4 and BP7 apply (SpliceAI, ClinGen SVI 2023).</summary>
+    public const double SpliceBenign = 0.1;
 
     /// <summary>Frequency at or below which PM2_Supporting applies (0.01%).</summary>
     public const double Pm2Threshold = 0.0001;
@@ -132,25 +145,10 @@ public static class AcmgEvaluator
             notEvaluated[AcmgCriterion.PM4] = "not an in-frame indel or stop loss";
         }
 
-        // In silico (missense only).
-        if (!missense)
-        {
-            notEvaluated[AcmgCriterion.PP3] = "not a missense variant (no splice predictor)";
-            notEvaluated[AcmgCriterion.BP4] = "not a missense variant (no splice predictor)";
-        }
-        else if (input.InSilicoScore is not double s)
-        {
-            notEvaluated[AcmgCriterion.PP3] = "no in-silico score given (--score-field)";
-            notEvaluated[AcmgCriterion.BP4] = "no in-silico score given (--score-field)";
-        }
-        else
-        {
-            string text = $"{input.ScoreName ?? "score"} {s.ToString("0.###", CultureInfo.InvariantCulture)} (Pejaver et al. 2022 REVEL thresholds)";
-            AcmgStrength? pp3 = s >= 0.932 ? AcmgStrength.Strong : s >= 0.773 ? AcmgStrength.Moderate : s >= 0.644 ? AcmgStrength.Supporting : null;
-            AcmgStrength? bp4 = s <= 0.003 ? AcmgStrength.VeryStrong : s <= 0.016 ? AcmgStrength.Strong : s <= 0.183 ? AcmgStrength.Moderate : s <= 0.290 ? AcmgStrength.Supporting : null;
-            rows.Add(new CriterionResult(AcmgCriterion.PP3, pp3 is not null, pp3 ?? AcmgStrength.Supporting, text));
-            rows.Add(new CriterionResult(AcmgCriterion.BP4, bp4 is not null, bp4 ?? AcmgStrength.Supporting, text));
-        }
+        // In silico: REVEL for missense (Pejaver et al. 2022) and a splice predictor for any variant PVS1 does not cover
+        // (ClinGen SVI splicing, Walker et al. 2023: SpliceAI >= 0.2 supports PP3, <= 0.1 supports BP4). PP3 takes the
+        // stronger of the two, never both; BP4 for a missense variant needs both predictions to be benign.
+        InSilico(input, missense, pvs1 is not null, rows, notEvaluated);
 
         // PS1 / PM5 from ClinVar (missense only).
         if (!missense)
@@ -215,11 +213,19 @@ public static class AcmgEvaluator
             rows.Add(new CriterionResult(AcmgCriterion.BS4, true, AcmgStrength.Strong, $"{input.AffectedNonCarriers} affected relative(s) genotyped without the variant"));
         }
 
-        // BP7: synonymous outside the splice region.
+        // BP7: synonymous with no predicted splice impact (SpliceAI <= 0.1, ClinGen SVI splicing); without a predictor,
+        // synonymous outside the splice region.
         if (csq.Contains(ConsequenceTerm.SynonymousVariant))
         {
-            bool splice = csq.Contains(ConsequenceTerm.SpliceRegionVariant);
-            rows.Add(new CriterionResult(AcmgCriterion.BP7, !splice, AcmgStrength.Supporting, splice ? "synonymous but in the splice region" : "synonymous, outside the splice region (no splice predictor run; conservation not checked)"));
+            if (input.SpliceScore is double d)
+            {
+                rows.Add(new CriterionResult(AcmgCriterion.BP7, d <= SpliceBenign, AcmgStrength.Supporting, $"synonymous; {SpliceText(input, d)}, BP7 when <= {SpliceBenign.ToString(CultureInfo.InvariantCulture)} (conservation not checked)"));
+            }
+            else
+            {
+                bool splice = csq.Contains(ConsequenceTerm.SpliceRegionVariant);
+                rows.Add(new CriterionResult(AcmgCriterion.BP7, !splice, AcmgStrength.Supporting, splice ? "synonymous but in the splice region (no splice predictor given)" : "synonymous, outside the splice region (no splice predictor given; conservation not checked)"));
+            }
         }
         else
         {
@@ -236,6 +242,69 @@ public static class AcmgEvaluator
     }
 
     /// <summary>The PVS1 decision tree for null variants; null when the variant is not a null variant.</summary>
+    private static void InSilico(AcmgInput input, bool missense, bool nullVariant, List<CriterionResult> rows, Dictionary<AcmgCriterion, string> notEvaluated)
+    {
+        AcmgStrength? pp3 = null;
+        bool? bp4 = null;
+        AcmgStrength bp4Strength = AcmgStrength.Supporting;
+        var evidence = new List<string>();
+        if (missense && input.InSilicoScore is double s)
+        {
+            evidence.Add($"{input.ScoreName ?? "score"} {s.ToString("0.###", CultureInfo.InvariantCulture)} (Pejaver et al. 2022 REVEL thresholds)");
+            pp3 = s >= 0.932 ? AcmgStrength.Strong : s >= 0.773 ? AcmgStrength.Moderate : s >= 0.644 ? AcmgStrength.Supporting : null;
+            AcmgStrength? benign = s <= 0.003 ? AcmgStrength.VeryStrong : s <= 0.016 ? AcmgStrength.Strong : s <= 0.183 ? AcmgStrength.Moderate : s <= 0.290 ? AcmgStrength.Supporting : null;
+            bp4 = benign is not null;
+            bp4Strength = benign ?? AcmgStrength.Supporting;
+        }
+
+        // A splice prediction counts for variants PVS1 does not already judge (canonical splice sites, null variants).
+        double? splice = nullVariant ? null : input.SpliceScore;
+        if (splice is double d)
+        {
+            evidence.Add(SpliceText(input, d));
+            if (d >= SplicePathogenic)
+            {
+                pp3 ??= AcmgStrength.Supporting;
+            }
+
+            // Missense: benign only when both predictions are; otherwise the splice prediction alone decides.
+            bool spliceBenign = d <= SpliceBenign;
+            if (missense && input.InSilicoScore is null)
+            {
+                bp4 = null;
+            }
+            else
+            {
+                bp4 = (bp4 ?? true) && spliceBenign;
+                bp4Strength = missense ? bp4Strength : AcmgStrength.Supporting;
+            }
+        }
+
+        if (evidence.Count == 0)
+        {
+            string why = nullVariant ? "a null variant: PVS1 judges it (no in-silico criteria)"
+                : missense ? "no in-silico score given (--score-field)" + (input.SpliceName is null ? "; no splice predictor given (--splice-field)" : string.Empty)
+                : "no splice predictor score for this variant (--splice-field)";
+            notEvaluated[AcmgCriterion.PP3] = why;
+            notEvaluated[AcmgCriterion.BP4] = why;
+            return;
+        }
+
+        string text = string.Join("; ", evidence);
+        rows.Add(new CriterionResult(AcmgCriterion.PP3, pp3 is not null, pp3 ?? AcmgStrength.Supporting, text));
+        if (bp4 is bool benignMet)
+        {
+            rows.Add(new CriterionResult(AcmgCriterion.BP4, benignMet && pp3 is null, bp4Strength, text));
+        }
+        else
+        {
+            notEvaluated[AcmgCriterion.BP4] = "a missense variant needs a missense score as well as a splice prediction for BP4 (--score-field)";
+        }
+    }
+
+    private static string SpliceText(AcmgInput input, double d) =>
+        $"{input.SpliceName ?? "splice score"} {d.ToString("0.###", CultureInfo.InvariantCulture)} (SpliceAI thresholds of ClinGen SVI, Walker et al. 2023: PP3 >= {SplicePathogenic.ToString(CultureInfo.InvariantCulture)}, BP4/BP7 <= {SpliceBenign.ToString(CultureInfo.InvariantCulture)})";
+
     private static CriterionResult? Pvs1(AcmgInput input)
     {
         ConsequenceSet csq = input.Consequences;

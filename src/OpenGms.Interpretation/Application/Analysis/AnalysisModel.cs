@@ -39,6 +39,13 @@ public sealed class AnalysisOptions
     /// <summary>An INFO key of the case VCF holding a missense score on REVEL's scale (PP3/BP4), or null.</summary>
     public string? ScoreInfoKey { get; init; }
 
+    /// <summary>
+    /// An INFO key of the case VCF holding a splice prediction, or null: SpliceAI's own field
+    /// (<c>ALT|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|…</c>, the largest delta score of the allele is used) or a Number=A field of
+    /// delta scores (ClinGen SVI splicing thresholds, Walker et al. 2023: PP3 at 0.2 or more, BP4 and BP7 at 0.1 or less).
+    /// </summary>
+    public string? SpliceInfoKey { get; init; }
+
     /// <summary>Treat trio parentage as confirmed (PS2 rather than PM6 for de novo variants).</summary>
     public bool ParentageConfirmed { get; init; } = true;
 
@@ -194,6 +201,9 @@ public sealed class Candidate
 
     [JsonIgnore]
     internal double? InSilicoScore { get; init; }
+
+    [JsonIgnore]
+    internal double? SpliceScore { get; init; }
 
     [JsonIgnore]
     internal bool IsX { get; init; }

@@ -89,6 +89,10 @@ public sealed record AnalysisRequest
     [JsonPropertyName("scoreField")]
     public string? ScoreField { get; init; }
 
+    /// <summary>INFO key of a splice prediction (SpliceAI's field or Number=A delta scores).</summary>
+    [JsonPropertyName("spliceField")]
+    public string? SpliceField { get; init; }
+
     /// <summary>Keep records whatever their FILTER.</summary>
     [JsonPropertyName("allFilters")]
     public bool AllFilters { get; init; }
@@ -208,6 +212,7 @@ public static class CaseAnalysisRunner
             ClinVar = request.ClinVarPath is string cv ? Unwrap(ClinVarSource.Load(cv))
                 : clinvar is not null ? ClinVarSource.FromCache(clinvar) : null,
             ScoreInfoKey = request.ScoreField,
+            SpliceInfoKey = request.SpliceField,
             ParentageConfirmed = !request.ParentageUnconfirmed,
             Panel = panel,
             Phenotype = scorer,

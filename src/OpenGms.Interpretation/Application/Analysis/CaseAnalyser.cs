@@ -92,6 +92,7 @@ public static class CaseAnalyser
         Dictionary<string, PanelGene> panelGenes = options.Panel?.Genes.ToDictionary(g => g.Symbol, StringComparer.OrdinalIgnoreCase) ?? new Dictionary<string, PanelGene>(StringComparer.OrdinalIgnoreCase);
         byte[]? frequencyKey = options.FrequencyInfoKey is null ? null : Encoding.UTF8.GetBytes(options.FrequencyInfoKey);
         byte[]? scoreKey = options.ScoreInfoKey is null ? null : Encoding.UTF8.GetBytes(options.ScoreInfoKey);
+        byte[]? spliceKey = options.SpliceInfoKey is null ? null : Encoding.UTF8.GetBytes(options.SpliceInfoKey);
         bool frequencyGiven = options.Frequencies is not null || options.FrequencyInfoKey is not null;
         bool grch37 = string.Equals(@case.GenomeBuild, "GRCh37", StringComparison.Ordinal) || (cache?.Manifest.Assembly?.Contains("37", StringComparison.Ordinal) ?? false);
 
@@ -189,13 +190,15 @@ public static class CaseAnalyser
                 }
 
                 double? score = scoreKey is not null && record.TryGetInfo(scoreKey, out ReadOnlySpan<byte> scoreText) ? NthFloat(scoreText, altIndex - 1) : null;
+                double? splice = spliceKey is not null && record.TryGetInfo(spliceKey, out ReadOnlySpan<byte> spliceText) ? SpliceScores.ForAllele(spliceText, altBytes, altIndex - 1) : null;
                 string key = ContigNames.Key(chromText);
                 bool isMito = key == "MT";
                 bool isX = key == "X" && !InPseudoautosomal(position, grch37);
                 bool anyGene = false;
                 foreach (GeneHit t in hits)
                 {
-                    if ((t.Consequences.Bits & s_relevant.Bits) == 0)
+                    // A predicted splice change (SpliceAI >= 0.2) keeps an otherwise low-impact allele for review (PP3).
+                    if ((t.Consequences.Bits & s_relevant.Bits) == 0 && !(splice >= AcmgEvaluator.SplicePathogenic))
                     {
                         continue;
                     }
@@ -236,6 +239,7 @@ public static class CaseAnalyser
                         TranscriptModel = t.Model,
                         TranscriptAnnotation = t.Annotation,
                         InSilicoScore = score,
+                        SpliceScore = splice,
                         IsX = isX,
                         IsMito = isMito,
                         Haplotypes = (int[])haplotypes.Clone(),
@@ -426,7 +430,11 @@ public static class CaseAnalyser
                 c.Gene, c.Consequences, c.TranscriptModel, c.TranscriptAnnotation, c.Position, c.Frequency, frequencyGiven, c.Patterns,
                 options.ParentageConfirmed, inTrans, partnerText, c.InSilicoScore, options.ScoreInfoKey, matches,
                 HealthyCarrier(c, members, probandIndex), c.GeneInheritance,
-                AffectedRelatives(c, members, probandIndex, carriers: true), AffectedRelatives(c, members, probandIndex, carriers: false));
+                AffectedRelatives(c, members, probandIndex, carriers: true), AffectedRelatives(c, members, probandIndex, carriers: false))
+            {
+                SpliceScore = c.SpliceScore,
+                SpliceName = options.SpliceInfoKey,
+            };
             List<AcmgOverride> overrides = [];
             if (options.Overrides.TryGetValue(c.Variant, out IReadOnlyList<AcmgOverride>? byVariant))
             {
