@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenGms.Testing;
+using OpenGms.Web.Identity;
 
 [assembly: AssemblyFixture(typeof(OpenGms.Web.BrowserTests.BrowserFixture))]
 
@@ -31,6 +33,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Generous: CI machines have two cores and run other test projects at the same time.
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The password of every account the browser tests create.</summary>
+    public const string Password = "a-long-enough-password";
+
+    /// <summary>Creates a local account with <paramref name="roles"/> and signs it in on a fresh page.</summary>
+    public async Task<IPage> SignedInPageAsync(string user, params string[] roles)
+    {
+        using (IServiceScope scope = Service.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(user, Password, roles);
+        }
+
+        return await SignInAsync(user);
+    }
+
+    /// <summary>Signs an existing account in through the sign-in page, on a fresh page.</summary>
+    public async Task<IPage> SignInAsync(string user)
+    {
+        IPage page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
     }
 
     /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace OpenGms.Web.BrowserTests;
 
 public sealed partial class OrderPagesTests(BrowserFixture fixture)
 {
-    private const string Password = "a-long-enough-password";
+    private const string Password = BrowserFixture.Password;
 
     [Fact]
     public async Task Clinician_places_an_order_and_the_glh_scientist_accepts_it_and_books_the_sample_in()
@@ -20,7 +20,7 @@ public sealed partial class OrderPagesTests(BrowserFixture fixture)
         }
 
         // The clinician fills the form; eligibility and routing appear live.
-        IPage clinician = await SignInAsync("dr.orders");
+        IPage clinician = await fixture.SignInAsync("dr.orders");
         await clinician.GotoAsync("/orders/new");
         await clinician.GetByLabel("NHS number").FillAsync("485 777 3457");
         await clinician.GetByLabel("Given name").FillAsync("Bea");
@@ -45,7 +45,7 @@ public sealed partial class OrderPagesTests(BrowserFixture fixture)
         await Assertions.Expect(clinician.Locator($"#my-orders tr[data-order='{orderId}']")).ToContainTextAsync("R134.1");
 
         // The GLH scientist accepts it from the worklist and books the sample in.
-        IPage scientist = await SignInAsync("sci.orders");
+        IPage scientist = await fixture.SignInAsync("sci.orders");
         await scientist.GotoAsync("/orders/worklist?glh=north-west");
         ILocator row = scientist.Locator($"#worklist tr[data-order='{orderId}']");
         await row.GetByRole(AriaRole.Button, new() { Name = "accepted", Exact = true }).ClickAsync();
@@ -63,26 +63,10 @@ public sealed partial class OrderPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task Worklist_is_refused_to_a_requesting_clinician()
     {
-        using (IServiceScope scope = fixture.Service.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync("dr.noworklist", Password, [GmsRoles.RequestingClinician]);
-        }
-
-        IPage page = await SignInAsync("dr.noworklist");
+        IPage page = await fixture.SignedInPageAsync("dr.noworklist", GmsRoles.RequestingClinician);
         await page.GotoAsync("/orders/worklist");
 
         Assert.Contains("/account/denied", page.Url, StringComparison.Ordinal);
-    }
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        IPage page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
     }
 
     [GeneratedRegex("/orders/[0-9a-f-]{36}$")]

@@ -12,24 +12,6 @@ namespace OpenGms.Web.BrowserTests;
 /// </summary>
 public sealed class PatientPagesTests(BrowserFixture fixture)
 {
-    private const string Password = "a-long-enough-password";
-
-    private async Task<IPage> SignedInPageAsync(string user, string role)
-    {
-        using (IServiceScope scope = fixture.Service.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(user, Password, [role]);
-        }
-
-        IPage page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
-
     private static async Task RegisterAsync(IPage page, string nhs, string given, string family, string born)
     {
         ILocator form = page.Locator("#patient-register");
@@ -44,7 +26,7 @@ public sealed class PatientPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task Clinician_records_consent_and_a_withdrawal_that_applies_at_once_and_is_audited()
     {
-        IPage page = await SignedInPageAsync("dr.consent", GmsRoles.RequestingClinician);
+        IPage page = await fixture.SignedInPageAsync("dr.consent", GmsRoles.RequestingClinician);
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
 
         // A bad NHS number is refused with the check-digit error, and nothing is stored.
@@ -84,18 +66,18 @@ public sealed class PatientPagesTests(BrowserFixture fixture)
         Assert.False(await IncludedAsync(id));
 
         // A GLH scientist reads the record but is not offered the forms that change it.
-        IPage scientist = await SignedInPageAsync("sci.consent", GmsRoles.GlhScientist);
+        IPage scientist = await fixture.SignedInPageAsync("sci.consent", GmsRoles.GlhScientist);
         await scientist.GotoAsync($"/patients/{id}");
         await Assertions.Expect(scientist.Locator("#research-decision")).ToHaveTextAsync("No");
         await Assertions.Expect(scientist.Locator("#discussion-form")).ToHaveCountAsync(0);
         await Assertions.Expect(scientist.Locator("#relative-form")).ToHaveCountAsync(0);
 
         // A researcher is refused; the administrator finds every access, the refusal included, in the audit log.
-        IPage researcher = await SignedInPageAsync("res.consent", GmsRoles.Researcher);
+        IPage researcher = await fixture.SignedInPageAsync("res.consent", GmsRoles.Researcher);
         await researcher.GotoAsync($"/patients/{id}");
         Assert.Contains("/account/denied", researcher.Url, StringComparison.OrdinalIgnoreCase);
 
-        IPage admin = await SignedInPageAsync("admin.consent", GmsRoles.Administrator);
+        IPage admin = await fixture.SignedInPageAsync("admin.consent", GmsRoles.Administrator);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await admin.Locator("#audit-search").GetByLabel("Patient id").FillAsync(id.ToString());
         await admin.Locator("#audit-search").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
