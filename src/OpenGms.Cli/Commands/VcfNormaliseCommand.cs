@@ -61,12 +61,17 @@ internal static class VcfNormaliseCommand
             var watch = Stopwatch.StartNew();
             string? temp = outPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "." + Path.GetFileName(outPath) + ".tmp" + Environment.ProcessId);
             NormaliseSummary summary;
+            BgzfVcfLineIndexer? indexer;
             try
             {
                 using Stream source = BgzfReadStream.OpenRead(inPath, out _, p.GetValue(threads));
                 Stream sink = temp is null ? Console.OpenStandardOutput() : new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                // Compression runs on a second thread while this one parses and normalises.
-                Stream writer = new BackgroundWriteStream(type == "z" ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level)) : sink);
+                // Blocks are compressed on every core while this thread parses and normalises; a background thread
+                // cuts the blocks, writes them in order and indexes each as it is written (no second pass over the file).
+                indexer = type == "z" && temp is not null ? new BgzfVcfLineIndexer() : null;
+                Stream writer = new BackgroundWriteStream(type == "z"
+                    ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level), parallelism: p.GetValue(threads), onBlock: indexer is null ? null : indexer.AddBlock)
+                    : sink);
                 try
                 {
                     var normaliser = new VcfNormaliser(options, reference) { CommandLine = "gms vcf normalise " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)) };
@@ -80,10 +85,7 @@ internal static class VcfNormaliseCommand
                 if (temp is not null)
                 {
                     File.Move(temp, outPath!, overwrite: true);
-                    if (type == "z")
-                    {
-                        BgzfVcfIndexer.WriteTabix(outPath!);
-                    }
+                    indexer?.Write(outPath + ".tbi");
                 }
             }
             catch (NormaliseException ex)
