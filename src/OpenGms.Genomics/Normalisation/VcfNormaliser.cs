@@ -359,7 +359,7 @@ public sealed class VcfNormaliser
 
             if (_options.Atomize)
             {
-                List<NormRecord>? atoms = Atomizer.Atomize(part, _options);
+                List<NormRecord>? atoms = Atomizer.Atomize(part, _options, _splitter!, _header);
                 if (atoms is not null)
                 {
                     foreach (NormRecord atom in atoms)
