@@ -44,7 +44,8 @@ internal static class VcfCommands
         var lenient = new Option<bool>("--lenient") { Description = "Only errors make the file invalid; warnings are reported." };
         var reference = new Option<string?>("--reference") { Description = "FASTA (plain or bgzipped; .fai/.gzi built when missing) to check every REF against (VCF037)." };
         var maxIssues = new Option<int>("--max-issues") { Description = "Issues kept per code (all are counted).", DefaultValueFactory = _ => 100 };
-        var command = new Command("validate", "Check a VCF against the specification; exit 0 when valid, 3 when not.") { file, strict, lenient, reference, maxIssues };
+        var threads = new Option<int>("--threads") { Description = "Threads checking records (0: one per core). The issues are the same for every value.", DefaultValueFactory = _ => 0 };
+        var command = new Command("validate", "Check a VCF against the specification; exit 0 when valid, 3 when not.") { file, strict, lenient, reference, maxIssues, threads };
         CommandRunner.SetHandler(command, (context, ct) =>
         {
             string path = RequireFile(context.Parse.GetValue(file)!);
@@ -55,7 +56,13 @@ internal static class VcfCommands
 
             using ReferenceGenome? genome = OpenReference(context.Parse.GetValue(reference));
             VcfValidationMode mode = context.Parse.GetValue(lenient) ? VcfValidationMode.Lenient : VcfValidationMode.Strict;
-            VcfValidationReport report = WithProgress(context, "Validating", progress => VcfValidator.Validate(path, mode, context.Parse.GetValue(maxIssues), progress, genome));
+            int threadCount = context.Parse.GetValue(threads);
+            if (threadCount < 0)
+            {
+                throw new UserInputException(Error.BadInput("CLI001", "--threads must be 0 (one per core) or more."));
+            }
+
+            VcfValidationReport report = WithProgress(context, "Validating", progress => VcfValidator.Validate(path, mode, context.Parse.GetValue(maxIssues), progress, genome, threadCount));
             if (context.Json)
             {
                 context.WriteJson(new

@@ -33,16 +33,67 @@ internal static class VcfNormaliseCommand
         var force = new Option<bool>("--force") { Description = "Drop fields with unexpected value counts instead of stopping." };
         var threads = new Option<int>("--threads") { Description = "Compression/decompression threads (0: all cores).", DefaultValueFactory = _ => 0 };
         var level = new Option<int>("--compression-level") { Description = "BGZF deflate level 1-9.", DefaultValueFactory = _ => 6 };
+        var removeDuplicates = new Option<bool>("--remove-duplicates", "-D") { Description = "Same as -d none (exact duplicates), as in bcftools (deprecated there)." };
+        var sort = new Option<string?>("--sort", "-S") { Description = "pos: records at one position in the order they are made (default); lex: by REF, then ALT." };
+        var noVersion = new Option<bool>("--no-version") { Description = "Do not add the ##gms_normCommand header line." };
+
+        // bcftools norm options that are declined with a reason rather than silently ignored (docs/normalisation.md).
+        (Option<string?> Option, string Why)[] declined =
+        [
+            (new Option<string?>("--include", "-i"), "filter expressions are not supported; select records first (gms vcf view, or bcftools view -i)"),
+            (new Option<string?>("--exclude", "-e"), "filter expressions are not supported; select records first (gms vcf view, or bcftools view -e)"),
+            (new Option<string?>("--gff-annot", "-g"), "GFF-directed right-alignment of indels on the reverse strand is not implemented"),
+            (new Option<string?>("--keep-sum"), "keeping vector sums (AD) constant when splitting is not implemented"),
+            (new Option<string?>("--regions", "-r"), "region selection is not supported here; subset first with gms vcf view --region"),
+            (new Option<string?>("--regions-file", "-R"), "region selection is not supported here; subset first with gms vcf view --region"),
+            (new Option<string?>("--targets", "-t"), "target selection is not supported here; subset first with gms vcf view --region"),
+            (new Option<string?>("--targets-file", "-T"), "target selection is not supported here; subset first with gms vcf view --region"),
+        ];
 
         var command = new Command("normalise", "Left-align and trim indels, split/join multiallelics, remove duplicates (bcftools norm options).")
         {
             input, fasta, output, outputType, multi, rmdup, checkRef, atomize, atomOverlaps, multiOverlaps, oldRecTag, noNorm, strict, window, force, threads, level,
+            removeDuplicates, sort, noVersion,
         };
+        foreach ((Option<string?> option, string why) in declined)
+        {
+            option.Description = "Not supported: " + why + ".";
+            command.Options.Add(option);
+        }
+
         command.Aliases.Add("norm");
         CommandRunner.SetHandler(command, (context, ct) =>
         {
             ParseResult p = context.Parse;
+            foreach ((Option<string?> option, string why) in declined)
+            {
+                if (p.GetResult(option) is not null)
+                {
+                    throw new UserInputException(Error.BadInput("CLI003", $"{option.Name}: {why}."));
+                }
+            }
+
             NormaliseOptions options = BuildOptions(p, multi, rmdup, checkRef, atomize, atomOverlaps, multiOverlaps, oldRecTag, noNorm, strict, window, force);
+            if (p.GetValue(removeDuplicates))
+            {
+                if (options.Duplicates != DuplicateMode.Off)
+                {
+                    throw new UserInputException(Error.BadInput("CLI002", "Give -D or -d, not both."));
+                }
+
+                options = options with { Duplicates = DuplicateMode.Exact };
+            }
+
+            if (p.GetValue(sort) is string sv)
+            {
+                if (!NormaliseOptionParser.TryParseSort(sv, out bool lexical))
+                {
+                    throw new UserInputException(Error.BadInput("CLI002", $"-S {sv}: use pos or lex."));
+                }
+
+                options = options with { SortLexically = lexical };
+            }
+
             string inPath = p.GetValue(input)!;
             if (!File.Exists(inPath))
             {
@@ -61,15 +112,20 @@ internal static class VcfNormaliseCommand
             var watch = Stopwatch.StartNew();
             string? temp = outPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "." + Path.GetFileName(outPath) + ".tmp" + Environment.ProcessId);
             NormaliseSummary summary;
+            BgzfVcfLineIndexer? indexer;
             try
             {
                 using Stream source = BgzfReadStream.OpenRead(inPath, out _, p.GetValue(threads));
                 Stream sink = temp is null ? Console.OpenStandardOutput() : new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                // Compression runs on a second thread while this one parses and normalises.
-                Stream writer = new BackgroundWriteStream(type == "z" ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level)) : sink);
+                // Blocks are compressed on every core while this thread parses and normalises; a background thread
+                // cuts the blocks, writes them in order and indexes each as it is written (no second pass over the file).
+                indexer = type == "z" && temp is not null ? new BgzfVcfLineIndexer() : null;
+                Stream writer = new BackgroundWriteStream(type == "z"
+                    ? new BgzfWriteStream(sink, leaveOpen: false, level: p.GetValue(level), parallelism: p.GetValue(threads), onBlock: indexer is null ? null : indexer.AddBlock)
+                    : sink);
                 try
                 {
-                    var normaliser = new VcfNormaliser(options, reference) { CommandLine = "gms vcf normalise " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)) };
+                    var normaliser = new VcfNormaliser(options, reference) { CommandLine = p.GetValue(noVersion) ? null : "gms vcf normalise " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)) };
                     summary = normaliser.Run(source, writer, ct);
                 }
                 finally
@@ -80,10 +136,7 @@ internal static class VcfNormaliseCommand
                 if (temp is not null)
                 {
                     File.Move(temp, outPath!, overwrite: true);
-                    if (type == "z")
-                    {
-                        BgzfVcfIndexer.WriteTabix(outPath!);
-                    }
+                    indexer?.Write(outPath + ".tbi");
                 }
             }
             catch (NormaliseException ex)
@@ -134,6 +187,18 @@ internal static class VcfNormaliseCommand
         if (p.GetValue(rmdup) is string dv && !NormaliseOptionParser.TryParseDuplicates(dv, out d))
         {
             throw new UserInputException(Error.BadInput("CLI002", $"-d {dv}: use snps, indels, both, all or exact."));
+        }
+
+        string ao = p.GetValue(atomOverlaps)!;
+        if (ao is not ("*" or "."))
+        {
+            throw new UserInputException(Error.BadInput("CLI002", $"--atom-overlaps {ao}: use '*' or '.' (quote the '*' in a shell)."));
+        }
+
+        string mo = p.GetValue(multiOverlaps)!;
+        if (mo is not ("0" or "."))
+        {
+            throw new UserInputException(Error.BadInput("CLI002", $"--multi-overlaps {mo}: use 0 or '.'."));
         }
 
         string cv = p.GetValue(checkRef)!;

@@ -13,20 +13,14 @@ namespace OpenGms.Genomics.Normalisation;
 /// </summary>
 public static class BgzfVcfIndexer
 {
-    /// <summary>Builds <c>path.tbi</c> beside <paramref name="path"/>.</summary>
-    /// <exception cref="InvalidOperationException">The file is not sorted by contig and position.</exception>
+    /// <summary>Reads the BGZF VCF at <paramref name="path"/> and writes its tabix index to <c>path.tbi</c>.</summary>
     public static void WriteTabix(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var builder = new TabixIndexBuilder();
+        var indexer = new BgzfVcfLineIndexer();
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         byte[] scratch = new byte[BgzfBlocks.MaxBlockSize + 1024];
         byte[] block = new byte[BgzfBlocks.MaxBlockSize];
-        byte[] carry = new byte[4096];
-        int carried = 0;
-        BgzfVirtualOffset lineStart = default;
-        bool atLineStart = true;
-        var state = new LineState();
         long c = 0;
         long fileLength = file.Length;
         while (c < fileLength)
@@ -37,44 +31,14 @@ public static class BgzfVcfIndexer
                 throw new InvalidDataException($"{path}: malformed BGZF block at byte {c}.");
             }
 
-            int i = 0;
-            while (i < length)
-            {
-                if (atLineStart)
-                {
-                    lineStart = new BgzfVirtualOffset(c, i);
-                    atLineStart = false;
-                    carried = 0;
-                }
-
-                int nl = block.AsSpan(i, length - i).IndexOf((byte)'\n');
-                if (nl < 0)
-                {
-                    // The line continues in the next block: keep its start.
-                    Append(ref carry, ref carried, block.AsSpan(i, length - i));
-                    break;
-                }
-
-                ReadOnlySpan<byte> line = block.AsSpan(i, nl);
-                if (carried > 0)
-                {
-                    Append(ref carry, ref carried, line);
-                    line = carry.AsSpan(0, carried);
-                }
-
-                i += nl + 1;
-                BgzfVirtualOffset after = i < length ? new BgzfVirtualOffset(c, i) : new BgzfVirtualOffset(c + size, 0);
-                AddLine(builder, line, lineStart, after, state);
-                atLineStart = true;
-            }
-
+            indexer.AddBlock(block.AsSpan(0, length), c, size);
             c += size;
         }
 
-        builder.Write(path + ".tbi");
+        indexer.Write(path + ".tbi");
     }
 
-    private static void Append(ref byte[] carry, ref int carried, ReadOnlySpan<byte> more)
+    internal static void Append(ref byte[] carry, ref int carried, ReadOnlySpan<byte> more)
     {
         if (carried + more.Length > carry.Length)
         {
@@ -85,7 +49,7 @@ public static class BgzfVcfIndexer
         carried += more.Length;
     }
 
-    private static void AddLine(TabixIndexBuilder builder, ReadOnlySpan<byte> line, BgzfVirtualOffset begin, BgzfVirtualOffset end, LineState state)
+    internal static void AddLine(TabixIndexBuilder builder, ReadOnlySpan<byte> line, BgzfVirtualOffset begin, BgzfVirtualOffset end, LineState state)
     {
         if (line.IsEmpty || line[0] == (byte)'#')
         {
@@ -139,10 +103,67 @@ public static class BgzfVcfIndexer
         builder.Add(state.Chrom, pos, stop, begin, end);
     }
 
-    private sealed class LineState
+    internal sealed class LineState
     {
         public byte[] ChromBytes { get; set; } = [];
 
         public string Chrom { get; set; } = "";
+    }
+}
+
+/// <summary>
+/// Builds the tabix index of a BGZF VCF from its blocks in file order, as they are written
+/// (<see cref="BgzfWriteStream"/>'s block callback) or read back: the same index <see cref="BgzfVcfIndexer.WriteTabix"/> gives.
+/// </summary>
+public sealed class BgzfVcfLineIndexer
+{
+    private readonly TabixIndexBuilder _builder = new();
+    private readonly BgzfVcfIndexer.LineState _state = new();
+    private byte[] _carry = new byte[4096];
+    private int _carried;
+    private BgzfVirtualOffset _lineStart;
+    private bool _atLineStart = true;
+
+    /// <summary>Adds the lines of one block: its uncompressed <paramref name="data"/>, its file offset and compressed size.</summary>
+    public void AddBlock(ReadOnlySpan<byte> data, long address, int compressedSize)
+    {
+        int length = data.Length;
+        int i = 0;
+        while (i < length)
+        {
+            if (_atLineStart)
+            {
+                _lineStart = new BgzfVirtualOffset(address, i);
+                _atLineStart = false;
+                _carried = 0;
+            }
+
+            int nl = data[i..].IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                // The line continues in the next block: keep its start.
+                BgzfVcfIndexer.Append(ref _carry, ref _carried, data[i..]);
+                break;
+            }
+
+            ReadOnlySpan<byte> line = data.Slice(i, nl);
+            if (_carried > 0)
+            {
+                BgzfVcfIndexer.Append(ref _carry, ref _carried, line);
+                line = _carry.AsSpan(0, _carried);
+            }
+
+            i += nl + 1;
+            BgzfVirtualOffset after = i < length ? new BgzfVirtualOffset(address, i) : new BgzfVirtualOffset(address + compressedSize, 0);
+            BgzfVcfIndexer.AddLine(_builder, line, _lineStart, after, _state);
+            _atLineStart = true;
+        }
+    }
+
+    /// <summary>Writes the index (tabix format) to <paramref name="indexPath"/>.</summary>
+    public void Write(string indexPath)
+    {
+        ArgumentNullException.ThrowIfNull(indexPath);
+        _builder.Write(indexPath);
     }
 }

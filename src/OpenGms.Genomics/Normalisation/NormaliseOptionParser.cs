@@ -71,4 +71,12 @@ public static class NormaliseOptionParser
 
         return ok;
     }
+
+    /// <summary>Parses <c>-S/--sort</c>: <c>pos</c> (the default order) or <c>lex</c> (REF, then ALT, at one position).</summary>
+    public static bool TryParseSort(string value, out bool lexical)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        lexical = value == "lex";
+        return value is "pos" or "lex";
+    }
 }

@@ -111,6 +111,9 @@ public sealed record NormaliseOptions
     /// </summary>
     public bool Force { get; init; }
 
+    /// <summary><c>-S lex</c>: records at the same position are written in REF, then ALT order (default: the order they were made in).</summary>
+    public bool SortLexically { get; init; }
+
     /// <summary>True when <see cref="Multiallelics"/> splits.</summary>
     public bool Splits => Multiallelics is MultiallelicMode.SplitAny or MultiallelicMode.SplitSnps or MultiallelicMode.SplitIndels or MultiallelicMode.SplitBoth;
 

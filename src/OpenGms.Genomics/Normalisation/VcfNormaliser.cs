@@ -359,7 +359,7 @@ public sealed class VcfNormaliser
 
             if (_options.Atomize)
             {
-                List<NormRecord>? atoms = Atomizer.Atomize(part, _options);
+                List<NormRecord>? atoms = Atomizer.Atomize(part, _options, _splitter!, _header);
                 if (atoms is not null)
                 {
                     foreach (NormRecord atom in atoms)
@@ -419,12 +419,38 @@ public sealed class VcfNormaliser
         }
 
         int at = _pending.Count;
-        while (at > 0 && _pending[at - 1].Pos > p.Pos)
+        while (at > 0 && (_pending[at - 1].Pos > p.Pos || (_options.SortLexically && _pending[at - 1].Pos == p.Pos && CompareAlleles(_pending[at - 1], p) > 0)))
         {
             at--;
         }
 
         _pending.Insert(at, p);
+    }
+
+    /// <summary><c>-S lex</c>: records at one position are ordered by REF, then ALT, compared byte by byte (stable for equal ones).</summary>
+    private static int CompareAlleles(Pending a, Pending b)
+    {
+        ReadOnlySpan<byte> x = a.Bytes.AsSpan(0, a.Length);
+        ReadOnlySpan<byte> y = b.Bytes.AsSpan(0, b.Length);
+        int byRef = Column(x, 3).SequenceCompareTo(Column(y, 3));
+        return byRef != 0 ? byRef : Column(x, 4).SequenceCompareTo(Column(y, 4));
+    }
+
+    private static ReadOnlySpan<byte> Column(ReadOnlySpan<byte> line, int index)
+    {
+        for (int i = 0; i < index; i++)
+        {
+            int tab = line.IndexOf((byte)'\t');
+            if (tab < 0)
+            {
+                return default;
+            }
+
+            line = line[(tab + 1)..];
+        }
+
+        int end = line.IndexOf((byte)'\t');
+        return end < 0 ? line : line[..end];
     }
 
     private void FlushAll() => Flush(_pending.Count);

@@ -34,10 +34,43 @@ public sealed class VcfIssueSink
     /// <summary>Number of issues with severity <see cref="VcfSeverity.Note"/>.</summary>
     public long NoteCount { get; private set; }
 
+    /// <summary>
+    /// When set, issues are appended here instead of being recorded: the parallel validator collects each batch's
+    /// issues on its own and records them in file order (<see cref="Record"/>).
+    /// </summary>
+    internal List<CapturedIssue>? Capture { get; set; }
+
     /// <summary>Records an issue.</summary>
     public void Add(VcfIssue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
+        if (Capture is not null)
+        {
+            Capture.Add(new CapturedIssue(issue, null));
+            return;
+        }
+
+        Record(issue);
+    }
+
+    /// <summary>
+    /// Adds an issue that is reported once per file for <paramref name="onceKey"/> (an undeclared key, say). The caller
+    /// already reports it only once; when captured, the key lets the merge keep only the first in file order.
+    /// </summary>
+    internal void AddOnce(string onceKey, VcfIssue issue)
+    {
+        if (Capture is not null)
+        {
+            Capture.Add(new CapturedIssue(issue, onceKey));
+            return;
+        }
+
+        Record(issue);
+    }
+
+    /// <summary>Counts and keeps an issue, whatever <see cref="Capture"/> is.</summary>
+    internal void Record(VcfIssue issue)
+    {
         switch (issue.Severity)
         {
             case VcfSeverity.Error:
@@ -66,3 +99,6 @@ public sealed class VcfIssueSink
     /// <summary>True when any issue of <paramref name="code"/> was recorded.</summary>
     public bool Has(string code) => _counts.ContainsKey(code);
 }
+
+/// <summary>An issue held back by a capturing sink, with the key that makes it once-per-file (or null).</summary>
+internal readonly record struct CapturedIssue(VcfIssue Issue, string? OnceKey);

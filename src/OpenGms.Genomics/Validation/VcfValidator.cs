@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Bgzf;
 using OpenGms.Genomics.Reference;
@@ -11,12 +12,11 @@ namespace OpenGms.Genomics.Validation;
 /// coded <see cref="VcfIssue"/>, and counts records, contigs and variant types on the way. One pass, no per-record
 /// allocation on valid input.
 /// </summary>
-public sealed class VcfValidator
+public sealed partial class VcfValidator
 {
     private static readonly SearchValues<byte> s_whitespace = SearchValues.Create(" \t\r\n"u8);
     private static readonly SearchValues<byte> s_notBases = SearchValues.Create(BuildNotBases());
 
-    private readonly VcfReader _reader;
     private readonly VcfHeader _header;
     private readonly VcfIssueSink _issues;
     private readonly bool _v43;
@@ -46,12 +46,11 @@ public sealed class VcfValidator
     private readonly ReferenceGenome? _reference;
     private string? _referenceContig;
 
-    private VcfValidator(VcfReader reader, ReferenceGenome? reference)
+    private VcfValidator(VcfHeader header, VcfIssueSink issues, ReferenceGenome? reference)
     {
-        _reader = reader;
         _reference = reference;
-        _header = reader.Header;
-        _issues = reader.Issues;
+        _header = header;
+        _issues = issues;
         _v43 = _header.Version is not null && _header.Version >= new Version(4, 3);
     }
 
@@ -61,7 +60,11 @@ public sealed class VcfValidator
     /// <param name="maxIssuesPerCode">How many issues of each code to keep (all are counted).</param>
     /// <param name="progress">Called now and then with the number of records read; may be null.</param>
     /// <param name="reference">When given, every REF is checked against it (VCF037).</param>
-    public static VcfValidationReport Validate(string path, VcfValidationMode mode = VcfValidationMode.Strict, int maxIssuesPerCode = 100, Action<long>? progress = null, ReferenceGenome? reference = null)
+    /// <param name="parallelism">
+    /// Threads checking records: 0 means the processor count, 1 checks every record on the reading thread. The issues
+    /// and the report are the same for every value.
+    /// </param>
+    public static VcfValidationReport Validate(string path, VcfValidationMode mode = VcfValidationMode.Strict, int maxIssuesPerCode = 100, Action<long>? progress = null, ReferenceGenome? reference = null, int parallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(path);
         var sink = new VcfIssueSink(maxIssuesPerCode);
@@ -83,7 +86,7 @@ public sealed class VcfValidator
                 sink.Add(VcfIssueCodes.MissingEofBlock, VcfSeverity.Warning, 0, 0, string.Empty, "The BGZF file does not end with the empty end-of-file block: it may be truncated.");
             }
 
-            return Validate(reader, path, mode, progress, reference);
+            return Validate(reader, path, mode, progress, reference, parallelism);
         }
     }
 
@@ -93,29 +96,44 @@ public sealed class VcfValidator
     /// <param name="mode">Whether warnings make the file invalid.</param>
     /// <param name="progress">Called now and then with the number of records read; may be null.</param>
     /// <param name="reference">When given, every REF is checked against it (VCF037).</param>
-    public static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode = VcfValidationMode.Strict, Action<long>? progress = null, ReferenceGenome? reference = null)
+    /// <param name="parallelism">Threads checking records: 0 means the processor count, 1 checks on the reading thread only.</param>
+    public static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode = VcfValidationMode.Strict, Action<long>? progress = null, ReferenceGenome? reference = null, int parallelism = 0) =>
+        Validate(reader, path, mode, progress, reference, parallelism, DefaultBatchRecords);
+
+    /// <summary>As the public overload, with the records per batch of the parallel pass (small in tests, to cross many batch edges).</summary>
+    internal static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode, Action<long>? progress, ReferenceGenome? reference, int parallelism, int batchRecords)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var v = new VcfValidator(reader, reference);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchRecords);
+        ArgumentOutOfRangeException.ThrowIfNegative(parallelism);
+        var v = new VcfValidator(reader.Header, reader.Issues, reference);
         if (reader.HeaderLineCount > 0 && reader.Header.FileFormat.Length == 0 && !reader.Issues.Has(VcfIssueCodes.FileFormat))
         {
             reader.Issues.Add(VcfIssueCodes.FileFormat, VcfSeverity.Error, 1, 0, "fileformat", "The ##fileformat line is missing.");
         }
 
-        try
+        int threads = parallelism == 0 ? Environment.ProcessorCount : parallelism;
+        if (threads > 1)
         {
-            while (reader.Read())
+            v.CheckInParallel(reader, threads - 1, progress, batchRecords);
+        }
+        else
+        {
+            try
             {
-                v.Check(reader.Current);
-                if (progress is not null && (reader.RecordCount & 0xFFFF) == 0)
+                while (reader.Read())
                 {
-                    progress(reader.RecordCount);
+                    v.Check(reader.Current);
+                    if (progress is not null && (reader.RecordCount & 0xFFFF) == 0)
+                    {
+                        progress(reader.RecordCount);
+                    }
                 }
             }
-        }
-        catch (InvalidDataException ex)
-        {
-            reader.Issues.Add(VcfIssueCodes.Unreadable, VcfSeverity.Error, reader.LineNumber, 0, string.Empty, ex.Message);
+            catch (InvalidDataException ex)
+            {
+                reader.Issues.Add(VcfIssueCodes.Unreadable, VcfSeverity.Error, reader.LineNumber, 0, string.Empty, ex.Message);
+            }
         }
 
         if (reader.HeaderLineCount == 0 && reader.RecordCount == 0 && !reader.Issues.Has(VcfIssueCodes.EmptyFile))
@@ -193,6 +211,17 @@ public sealed class VcfValidator
 
     private void Check(in VcfRecord r)
     {
+        int altCount = CheckLeading(r, out long pos);
+        CheckTrailing(r, altCount, pos);
+    }
+
+    /// <summary>
+    /// The checks that carry state from record to record (contig order, sorting, duplicates, the reference): CHROM to
+    /// ALT. They run on the reading thread, in file order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CheckLeading(in VcfRecord r, out long pos)
+    {
         long line = r.LineNumber;
         int expectedColumns = _header.Samples.Count > 0 || _header.HasFormatColumn ? 9 + _header.Samples.Count : 8;
         if (r.ColumnCount != expectedColumns && !(r.ColumnCount == 8 && _header.Samples.Count == 0))
@@ -201,7 +230,7 @@ public sealed class VcfValidator
         }
 
         CheckChrom(r.Chrom, line);
-        long pos = CheckPos(r, line);
+        pos = CheckPos(r, line);
         CheckId(r.Id, line);
         bool refOk = CheckRef(r.Ref, line);
         if (_reference is not null && refOk && pos > 0)
@@ -209,7 +238,17 @@ public sealed class VcfValidator
             CheckAgainstReference(r.Ref, pos, line);
         }
 
-        int altCount = CheckAlt(r, refOk, pos, line);
+        return CheckAlt(r, refOk, pos, line);
+    }
+
+    /// <summary>
+    /// QUAL, FILTER, INFO and the samples: checks that depend only on the record (and on caches that change speed,
+    /// not results), so batches of records can run them on other threads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckTrailing(in VcfRecord r, int altCount, long pos)
+    {
+        long line = r.LineNumber;
         CheckQual(r.QualText, line);
         CheckFilter(r.FilterText, line);
         CheckInfo(r, altCount, pos, line);
@@ -389,6 +428,7 @@ public sealed class VcfValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CheckAlt(in VcfRecord r, bool refOk, long pos, long line)
     {
         ReadOnlySpan<byte> alt = r.AltText;
@@ -484,6 +524,7 @@ public sealed class VcfValidator
         return mate.IndexOf((byte)':') > 0 && !bases.IsEmpty && bases.IndexOfAny(s_notBases) < 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckDuplicate(long pos, ReadOnlySpan<byte> reference, ReadOnlySpan<byte> alt, long line)
     {
         // Compare alleles in trimmed form so TAT>TGT at 123 and A>G at 124 are seen as the same change.
@@ -588,12 +629,13 @@ public sealed class VcfValidator
                 string name = Encoding.UTF8.GetString(f);
                 if (_undeclaredFilters.Add(name))
                 {
-                    Report(VcfIssueCodes.Undefined, VcfSeverity.Note, line, 7, "FILTER/" + name, $"FILTER '{name}' has no ##FILTER line.");
+                    _issues.AddOnce("L?" + name, new VcfIssue(VcfIssueCodes.Undefined, VcfSeverity.Note, line, 7, "FILTER/" + name, $"FILTER '{name}' has no ##FILTER line."));
                 }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckInfo(in VcfRecord r, int altCount, long pos, long line)
     {
         ReadOnlySpan<byte> info = r.InfoText;
@@ -722,13 +764,13 @@ public sealed class VcfValidator
         bool validKey = IsValidKey(name);
         if (!validKey)
         {
-            Report(info ? VcfIssueCodes.InvalidInfo : VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, info ? 8 : 9, $"{kind}/{name}", $"'{name}' is not a valid {kind} key.");
+            _issues.AddOnce((info ? "I!" : "F!") + name, new VcfIssue(info ? VcfIssueCodes.InvalidInfo : VcfIssueCodes.InvalidFormat, VcfSeverity.Error, line, info ? 8 : 9, $"{kind}/{name}", $"'{name}' is not a valid {kind} key."));
         }
 
         def = VcfHeaderRules.Builtin(info, name);
         if (validKey)
         {
-            Report(VcfIssueCodes.Undefined, VcfSeverity.Note, line, info ? 8 : 9, $"{kind}/{name}", $"{kind} key '{name}' has no ##{kind} line.");
+            _issues.AddOnce((info ? "I?" : "F?") + name, new VcfIssue(VcfIssueCodes.Undefined, VcfSeverity.Note, line, info ? 8 : 9, $"{kind}/{name}", $"{kind} key '{name}' has no ##{kind} line."));
         }
 
         cache[name] = def;
@@ -763,6 +805,7 @@ public sealed class VcfValidator
     private static readonly string[] s_nonNegativeFormat = ["AD", "ADF", "ADR", "DP", "EC", "GQ", "HQ", "MQ", "PQ"];
 
     /// <summary>Checks a value list against its definition; returns false when an issue was reported.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CheckValues(ReadOnlySpan<byte> value, VcfFieldDefinition def, int altCount, int ploidy, long line, int column, string kind, bool nonNegative)
     {
         int expected = def.Number.ExpectedCount(altCount, ploidy);
@@ -803,6 +846,18 @@ public sealed class VcfValidator
             switch (def.Type)
             {
                 case VcfValueType.Integer:
+                    if (IsPlainNumber(item, allowFraction: false, out bool negativeInt))
+                    {
+                        // At most 9 digits: inside the 32-bit range, so only the sign is left to judge.
+                        if (nonNegative && negativeInt)
+                        {
+                            Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} must not be negative.");
+                            return false;
+                        }
+
+                        break;
+                    }
+
                     if (!VcfValues.TryParseInt64(item, out long iv) || item[^1] == (byte)'.')
                     {
                         Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} value '{Text(item)}' is not an integer.");
@@ -823,6 +878,17 @@ public sealed class VcfValidator
 
                     break;
                 case VcfValueType.Float:
+                    if (IsPlainNumber(item, allowFraction: true, out bool negativeFloat))
+                    {
+                        if (nonNegative && negativeFloat)
+                        {
+                            Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} must not be negative.");
+                            return false;
+                        }
+
+                        break;
+                    }
+
                     if (!VcfValues.TryParseFloat(item, out float fv))
                     {
                         Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, column, $"{kind}/{def.Id}", $"{kind} {def.Id} value '{Text(item)}' is not a number.");
@@ -847,6 +913,68 @@ public sealed class VcfValidator
             }
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The common spellings of numbers, recognised without parsing them: <c>-?[0-9]{1,9}</c> for integers and, with
+    /// <paramref name="allowFraction"/>, <c>-?[0-9]+(\.[0-9]+)?</c> up to 32 bytes for floats. Every span accepted here is
+    /// accepted by the full parsers with the same sign (at most 32 bytes, so no float rounds to zero or overflows);
+    /// anything else (exponents, '+', '.5', Inf, NaN, errors) goes to the full parsers, which report the issue.
+    /// <paramref name="negative"/> is true when the value is below zero ("-0" and "-0.0" are not).
+    /// </summary>
+    private static bool IsPlainNumber(ReadOnlySpan<byte> item, bool allowFraction, out bool negative)
+    {
+        negative = false;
+        int i = item.Length > 0 && item[0] == (byte)'-' ? 1 : 0;
+        int digitsStart = i;
+        bool nonZero = false;
+        while (i < item.Length && (uint)(item[i] - '0') <= 9)
+        {
+            nonZero |= item[i] != (byte)'0';
+            i++;
+        }
+
+        int intDigits = i - digitsStart;
+        if (intDigits == 0)
+        {
+            return false;
+        }
+
+        if (!allowFraction)
+        {
+            if (i != item.Length || intDigits > 9)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (item.Length > 32)
+            {
+                return false;
+            }
+
+            if (i < item.Length)
+            {
+                if (item[i] != (byte)'.' || i + 1 == item.Length)
+                {
+                    return false;
+                }
+
+                for (i++; i < item.Length; i++)
+                {
+                    if ((uint)(item[i] - '0') > 9)
+                    {
+                        return false;
+                    }
+
+                    nonZero |= item[i] != (byte)'0';
+                }
+            }
+        }
+
+        negative = digitsStart == 1 && nonZero;
         return true;
     }
 
@@ -973,6 +1101,7 @@ public sealed class VcfValidator
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckSampleColumns(in VcfRecord r, int altCount, long line, int keys, int gtIndex)
     {
         int samples = Math.Min(r.SampleCount, _header.Samples.Count);

@@ -150,4 +150,48 @@ public sealed class BgzfStreamTests
         Assert.Equal(CompressionFormat.Gzip, format);
         Assert.Equal(data, copy.ToArray());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65_279)]
+    [InlineData(2_000_000)]
+    public void Write_parallel_compression_gives_the_same_bytes_and_block_callbacks(int length)
+    {
+        byte[] data = Sample(length, 11);
+        (byte[] single, List<(long Address, int Size, int Length)> singleBlocks) = WriteWith(data, parallelism: 1);
+        Assert.True(single.Length >= 28);
+        foreach (int threads in new[] { 2, 3, 8 })
+        {
+            (byte[] parallel, List<(long Address, int Size, int Length)> blocks) = WriteWith(data, threads);
+            Assert.Equal(single, parallel);
+            Assert.Equal(singleBlocks, blocks);
+        }
+
+        // The callbacks describe the file: each block starts where the previous ended, and the data adds up.
+        long next = 0;
+        foreach ((long address, int size, int _) in singleBlocks)
+        {
+            Assert.Equal(next, address);
+            next += size;
+        }
+
+        Assert.Equal(single.Length - 28, next);
+        Assert.Equal(length, singleBlocks.Sum(b => b.Length));
+    }
+
+    private static (byte[] Bytes, List<(long Address, int Size, int Length)> Blocks) WriteWith(byte[] data, int parallelism)
+    {
+        var blocks = new List<(long, int, int)>();
+        using var file = new MemoryStream();
+        using (var writer = new BgzfWriteStream(file, leaveOpen: true, parallelism: parallelism, onBlock: (d, a, s) => blocks.Add((a, s, d.Length))))
+        {
+            // Odd-sized writes, so blocks are cut inside writes.
+            for (int i = 0; i < data.Length; i += 7_777)
+            {
+                writer.Write(data.AsSpan(i, Math.Min(7_777, data.Length - i)));
+            }
+        }
+
+        return (file.ToArray(), blocks);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenGms.Genomics.Bgzf;
 using OpenGms.Genomics.Indexing;
 using OpenGms.Genomics.Vcf;
 using OpenGms.Testing;
@@ -120,5 +121,42 @@ public sealed class IndexTests
     public void RegionToBin_follows_the_sam_specification(long beg, long end, int bin)
     {
         Assert.Equal(bin, Binning.RegionToBin(beg, end, 14, 5));
+    }
+
+    [Fact]
+    public void Index_built_while_writing_equals_the_index_of_the_written_file()
+    {
+        var text = new System.Text.StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=1>\n##contig=<ID=2>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
+        var random = new Random(3);
+        for (int i = 0; i < 6000; i++)
+        {
+            string chrom = i < 3000 ? "1" : "2";
+            long pos = (1 + (i % 3000)) * 997L;
+            // Some long lines (longer than a block) and some records with END.
+            string info = i % 500 == 7 ? "X=" + new string('A', 70_000) : i % 13 == 0 ? $"END={pos + random.Next(1, 50_000)}" : "DP=" + random.Next(100);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{chrom}\t{pos}\t.\tA\tC\t.\tPASS\t{info}\n");
+        }
+
+        string dir = Path.Combine(Path.GetTempPath(), "gms-index-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(dir);
+        try
+        {
+            string path = Path.Combine(dir, "x.vcf.gz");
+            var indexer = new OpenGms.Genomics.Normalisation.BgzfVcfLineIndexer();
+            using (var file = File.Create(path))
+            using (var writer = new BgzfWriteStream(file, parallelism: 3, onBlock: indexer.AddBlock))
+            {
+                writer.Write(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+            }
+
+            indexer.Write(Path.Combine(dir, "while.tbi"));
+            OpenGms.Genomics.Normalisation.BgzfVcfIndexer.WriteTabix(path);
+            Assert.Equal(File.ReadAllBytes(path + ".tbi"), File.ReadAllBytes(Path.Combine(dir, "while.tbi")));
+            Assert.True(new FileInfo(path + ".tbi").Length > 100);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(dir, recursive: true);
+        }
     }
 }

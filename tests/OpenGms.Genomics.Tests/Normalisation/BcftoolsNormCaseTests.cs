@@ -84,11 +84,6 @@ public sealed class BcftoolsNormCaseTests(ITestOutputHelper output)
             return "-g (GFF-directed right-alignment) not implemented";
         }
 
-        if (args.Contains("-S ", StringComparison.Ordinal))
-        {
-            return "-S (sort order) not implemented";
-        }
-
         if (!File.Exists(Path.Combine(dir, f[0])) || !File.Exists(Path.Combine(dir, f[2])) || (f[1].Length > 0 && !File.Exists(Path.Combine(dir, f[1]))))
         {
             return "input, reference or expected output missing from the shared data";
@@ -225,6 +220,10 @@ public sealed class BcftoolsNormCaseTests(ITestOutputHelper output)
                     break;
                 case "--old-rec-tag":
                     o = o with { OldRecTag = Next() };
+                    break;
+                case "-S" or "--sort":
+                    Assert.True(NormaliseOptionParser.TryParseSort(Next(), out bool lexical));
+                    o = o with { SortLexically = lexical };
                     break;
                 case "-s" or "--strict-filter":
                     o = o with { StrictFilter = true };
