@@ -43,6 +43,7 @@ public static class GmsWebApplication
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddWebAuthentication();
+        options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddRazorPages(o =>
         {
             // Public pages: the directory and panels are open to everyone; the rest needs a signed-in user (fallback policy).
@@ -74,6 +75,7 @@ public static class GmsWebApplication
         app.MapPgxEndpoints();
         app.MapOrderEndpoints();
         app.MapFhirOrderEndpoints();
+        app.MapFhirReportEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -28,4 +28,7 @@ public sealed record GmsWebOptions
     /// <c>gms worker</c> processes do the work.
     /// </summary>
     public bool RunJobs { get; init; } = true;
+
+    /// <summary>Last-word service registrations (tests put in their own report source or identity provider here).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed partial class OrderPagesTests(BrowserFixture fixture)
         {
             AccountService accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
             await accounts.CreateAsync("dr.orders", Password, [GmsRoles.RequestingClinician]);
-            await accounts.CreateAsync("sci.orders", Password, [GmsRoles.GlhScientist]);
+            await accounts.CreateAsync("sci.orders", Password, [GmsRoles.GlhScientist], "north-west");
         }
 
         // The clinician fills the form; eligibility and routing appear live.
