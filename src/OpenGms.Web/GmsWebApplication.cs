@@ -42,7 +42,7 @@ public static class GmsWebApplication
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddWebAuthentication();
+        builder.Services.AddWebAuthentication(options.Oidc);
         options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddRazorPages(o =>
         {

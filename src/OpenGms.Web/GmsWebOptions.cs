@@ -29,6 +29,9 @@ public sealed record GmsWebOptions
     /// </summary>
     public bool RunJobs { get; init; } = true;
 
+    /// <summary>Sign-in through an OpenID Connect provider besides local accounts; null for local accounts only.</summary>
+    public OpenGms.Web.Identity.OidcSettings? Oidc { get; init; }
+
     /// <summary>Last-word service registrations (tests put in their own report source or identity provider here).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

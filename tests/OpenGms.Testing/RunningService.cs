@@ -35,21 +35,24 @@ public sealed class RunningService : IAsyncDisposable
 
     /// <summary>Starts the service on <paramref name="provider"/> ("sqlite" or "postgres").</summary>
     public static Task<RunningService> StartAsync(string provider = "sqlite", bool seedDemoData = true, CancellationToken ct = default) =>
-        StartAsync(provider, seedDemoData, configureServices: null, ct);
+        StartAsync(provider, seedDemoData, adjust: null, ct);
 
-    /// <summary>As <see cref="StartAsync(string, bool, CancellationToken)"/>, with registrations that replace the service's own.</summary>
-    public static async Task<RunningService> StartAsync(string provider, bool seedDemoData, Action<IServiceCollection>? configureServices, CancellationToken ct = default)
+    /// <summary>
+    /// As <see cref="StartAsync(string, bool, CancellationToken)"/>, with the options adjusted first (an identity
+    /// provider, registrations that replace the service's own).
+    /// </summary>
+    public static async Task<RunningService> StartAsync(string provider, bool seedDemoData, Func<GmsWebOptions, GmsWebOptions>? adjust, CancellationToken ct = default)
     {
         TestDatabase database = await TestDatabases.CreateAsync(provider, ct).ConfigureAwait(false);
-        WebApplication app = GmsWebApplication.Create(new GmsWebOptions
+        var options = new GmsWebOptions
         {
             Urls = "http://127.0.0.1:0",
             Database = database.Settings,
             DataDirectory = database.DataDirectory,
             SeedDemoData = seedDemoData,
             Quiet = true,
-            ConfigureServices = configureServices,
-        });
+        };
+        WebApplication app = GmsWebApplication.Create(adjust is null ? options : adjust(options));
         await OpenGmsServices.InitialiseAsync(app.Services, seedDemoData, log: null, ct).ConfigureAwait(false);
         await app.StartAsync(ct).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -23,7 +23,7 @@ public sealed class FhirReportApiTests
     public async Task Report_reads_by_id_and_by_patient_for_whoever_may_see_its_order(string provider)
     {
         var source = new FixedReports();
-        await using RunningService service = await RunningService.StartAsync(provider, seedDemoData: true, s => s.AddSingleton<IGenomicReportSource>(source), Ct);
+        await using RunningService service = await RunningService.StartAsync(provider, seedDemoData: true, o => o with { ConfigureServices = s => s.AddSingleton<IGenomicReportSource>(source) }, Ct);
         using HttpClient clinician = await service.SignedInClientAsync("dr.lee", GmsRoles.RequestingClinician);
         using HttpClient ownGlh = await service.SignedInClientAsync("sci.nw", [GmsRoles.GlhScientist], "north-west");
         using HttpClient otherGlh = await service.SignedInClientAsync("sci.east", [GmsRoles.GlhScientist], "east");
@@ -54,7 +54,7 @@ public sealed class FhirReportApiTests
     public async Task Pharmacist_reads_pgx_reports_but_not_rare_disease_reports()
     {
         var source = new FixedReports();
-        await using RunningService service = await RunningService.StartAsync("sqlite", seedDemoData: true, s => s.AddSingleton<IGenomicReportSource>(source), Ct);
+        await using RunningService service = await RunningService.StartAsync("sqlite", seedDemoData: true, o => o with { ConfigureServices = s => s.AddSingleton<IGenomicReportSource>(source) }, Ct);
         using HttpClient clinician = await service.SignedInClientAsync("dr.lee", GmsRoles.RequestingClinician);
         using HttpClient pharmacist = await service.SignedInClientAsync("rx.patel", GmsRoles.Pharmacist);
         (Guid orderId, Guid patientId) = await PlaceAsync(clinician);
