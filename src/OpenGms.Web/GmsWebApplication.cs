@@ -42,7 +42,8 @@ public static class GmsWebApplication
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddWebAuthentication();
+        builder.Services.AddWebAuthentication(options.Oidc);
+        options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddRazorPages(o =>
         {
             // Public pages: the directory and panels are open to everyone; the rest needs a signed-in user (fallback policy).
@@ -76,6 +77,7 @@ public static class GmsWebApplication
         app.MapPgxEndpoints();
         app.MapOrderEndpoints();
         app.MapFhirOrderEndpoints();
+        app.MapFhirReportEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -28,4 +28,10 @@ public sealed record GmsWebOptions
     /// <c>gms worker</c> processes do the work.
     /// </summary>
     public bool RunJobs { get; init; } = true;
+
+    /// <summary>Sign-in through an OpenID Connect provider besides local accounts; null for local accounts only.</summary>
+    public OpenGms.Web.Identity.OidcSettings? Oidc { get; init; }
+
+    /// <summary>Last-word service registrations (tests put in their own report source or identity provider here).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

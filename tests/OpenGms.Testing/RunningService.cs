@@ -34,17 +34,25 @@ public sealed class RunningService : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the service on <paramref name="provider"/> ("sqlite" or "postgres").</summary>
-    public static async Task<RunningService> StartAsync(string provider = "sqlite", bool seedDemoData = true, CancellationToken ct = default)
+    public static Task<RunningService> StartAsync(string provider = "sqlite", bool seedDemoData = true, CancellationToken ct = default) =>
+        StartAsync(provider, seedDemoData, adjust: null, ct);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, bool, CancellationToken)"/>, with the options adjusted first (an identity
+    /// provider, registrations that replace the service's own).
+    /// </summary>
+    public static async Task<RunningService> StartAsync(string provider, bool seedDemoData, Func<GmsWebOptions, GmsWebOptions>? adjust, CancellationToken ct = default)
     {
         TestDatabase database = await TestDatabases.CreateAsync(provider, ct).ConfigureAwait(false);
-        WebApplication app = GmsWebApplication.Create(new GmsWebOptions
+        var options = new GmsWebOptions
         {
             Urls = "http://127.0.0.1:0",
             Database = database.Settings,
             DataDirectory = database.DataDirectory,
             SeedDemoData = seedDemoData,
             Quiet = true,
-        });
+        };
+        WebApplication app = GmsWebApplication.Create(adjust is null ? options : adjust(options));
         await OpenGmsServices.InitialiseAsync(app.Services, seedDemoData, log: null, ct).ConfigureAwait(false);
         await app.StartAsync(ct).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -55,13 +63,19 @@ public sealed class RunningService : IAsyncDisposable
     /// Creates a local account with <paramref name="roles"/> through the accounts service and returns a client signed in
     /// as that user (cookie kept by the client). The caller disposes the client.
     /// </summary>
-    public async Task<HttpClient> SignedInClientAsync(string userName, params string[] roles)
+    public Task<HttpClient> SignedInClientAsync(string userName, params string[] roles) => SignedInClientAsync(userName, roles, glh: null);
+
+    /// <summary>
+    /// As <see cref="SignedInClientAsync(string, string[])"/>, for an account tied to a GLH (GLH scientists and
+    /// authorisers need one).
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string[] roles, string? glh)
     {
         const string Password = "correct-horse-battery-staple";
         using (IServiceScope scope = Services.CreateScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<OpenGms.Web.Identity.AccountService>();
-            Kernel.Result<string> created = await accounts.CreateAsync(userName, Password, roles).ConfigureAwait(false);
+            Kernel.Result<string> created = await accounts.CreateAsync(userName, Password, roles, glh).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
                 throw new InvalidOperationException($"Could not create test user {userName}: {created.Error}");

@@ -38,12 +38,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The password of every account the browser tests create.</summary>
     public const string Password = "a-long-enough-password";
 
-    /// <summary>Creates a local account with <paramref name="roles"/> and signs it in on a fresh page.</summary>
-    public async Task<IPage> SignedInPageAsync(string user, params string[] roles)
+    /// <summary>
+    /// Creates a local account with <paramref name="role"/> (GLH staff need their <paramref name="glh"/>) and signs it
+    /// in on a fresh page.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string user, string role, string? glh = null)
     {
         using (IServiceScope scope = Service.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(user, Password, roles);
+            OpenGms.Kernel.Result<string> created = await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync(user, Password, [role], glh, TestContext.Current.CancellationToken);
+            Assert.True(created.IsSuccess, created.Error?.ToString());
         }
 
         return await SignInAsync(user);

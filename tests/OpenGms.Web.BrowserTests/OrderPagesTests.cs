@@ -15,8 +15,8 @@ public sealed partial class OrderPagesTests(BrowserFixture fixture)
         using (IServiceScope scope = fixture.Service.Services.CreateScope())
         {
             AccountService accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            await accounts.CreateAsync("dr.orders", Password, [GmsRoles.RequestingClinician]);
-            await accounts.CreateAsync("sci.orders", Password, [GmsRoles.GlhScientist]);
+            await accounts.CreateAsync("dr.orders", Password, [GmsRoles.RequestingClinician], cancellationToken: TestContext.Current.CancellationToken);
+            await accounts.CreateAsync("sci.orders", Password, [GmsRoles.GlhScientist], "north-west", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         // The clinician fills the form; eligibility and routing appear live.

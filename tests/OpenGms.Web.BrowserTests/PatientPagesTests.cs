@@ -66,7 +66,7 @@ public sealed class PatientPagesTests(BrowserFixture fixture)
         Assert.False(await IncludedAsync(id));
 
         // A GLH scientist reads the record but is not offered the forms that change it.
-        IPage scientist = await fixture.SignedInPageAsync("sci.consent", GmsRoles.GlhScientist);
+        IPage scientist = await fixture.SignedInPageAsync("sci.consent", GmsRoles.GlhScientist, "north-west");
         await scientist.GotoAsync($"/patients/{id}");
         await Assertions.Expect(scientist.Locator("#research-decision")).ToHaveTextAsync("No");
         await Assertions.Expect(scientist.Locator("#discussion-form")).ToHaveCountAsync(0);

@@ -11,7 +11,7 @@ public sealed class SignInTests(BrowserFixture fixture)
     {
         using (IServiceScope scope = fixture.Service.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync("gc.browser", "a-long-enough-password", [GmsRoles.RequestingClinician]);
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync("gc.browser", "a-long-enough-password", [GmsRoles.RequestingClinician], cancellationToken: TestContext.Current.CancellationToken);
         }
 
         IPage page = await fixture.NewPageAsync();

@@ -82,6 +82,8 @@ public sealed class AuthorisationTests
         { "GET", "fhir/ServiceRequest/{id}", GmsRoles.Pharmacist },
         { "GET", "fhir/ServiceRequest?patient=9434765919", GmsRoles.Researcher },
         { "GET", "fhir/Task?patient=9434765919", GmsRoles.DirectoryReviewer },
+        { "GET", "fhir/DiagnosticReport/{id}", GmsRoles.Researcher },
+        { "GET", "fhir/DiagnosticReport?patient=9434765919", GmsRoles.DirectoryReviewer },
     };
 
     [Theory]
@@ -93,7 +95,7 @@ public sealed class AuthorisationTests
         string path = route.Replace("{id}", id, StringComparison.Ordinal);
 
         using HttpResponseMessage anonymous = await SendAsync(service.Client, method, path);
-        using HttpClient wrongRole = await service.SignedInClientAsync("someone", refusedRole);
+        using HttpClient wrongRole = await service.SignedInClientAsync("someone", [refusedRole], "east");
         using HttpResponseMessage refused = await SendAsync(wrongRole, method, path);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -117,7 +119,7 @@ public sealed class AuthorisationTests
         string path = page.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
         using HttpResponseMessage anonymous = await service.Client.GetAsync(new Uri(path, UriKind.Relative), Ct);
-        using HttpClient wrongRole = await service.SignedInClientAsync("someone", refusedRole);
+        using HttpClient wrongRole = await service.SignedInClientAsync("someone", [refusedRole], "east");
         using HttpResponseMessage refused = await wrongRole.GetAsync(new Uri(path, UriKind.Relative), Ct);
 
         Assert.Equal("/account/login", anonymous.RequestMessage!.RequestUri!.AbsolutePath);

@@ -25,7 +25,7 @@ public sealed class JobsApiTests
             id = (await scope.ServiceProvider.GetRequiredService<IJobScheduler>().EnqueueAsync("no-such-kind", "{}", "order-42", Ct)).Id;
         }
 
-        HttpClient scientist = await service.SignedInClientAsync("sci", GmsRoles.GlhScientist);
+        HttpClient scientist = await service.SignedInClientAsync("sci", [GmsRoles.GlhScientist], "east");
         JsonElement job = default;
         for (int i = 0; i < 100; i++)
         {

@@ -36,8 +36,8 @@ public sealed class OrdersApiTests
     {
         await using RunningService service = await RunningService.StartAsync(provider, ct: Ct);
         using HttpClient clinician = await service.SignedInClientAsync("dr.lee", GmsRoles.RequestingClinician);
-        using HttpClient scientist = await service.SignedInClientAsync("sci.khan", GmsRoles.GlhScientist);
-        using HttpClient authoriser = await service.SignedInClientAsync("auth.ng", GmsRoles.GlhAuthoriser);
+        using HttpClient scientist = await service.SignedInClientAsync("sci.khan", [GmsRoles.GlhScientist], "north-west");
+        using HttpClient authoriser = await service.SignedInClientAsync("auth.ng", [GmsRoles.GlhAuthoriser], "north-west");
         using HttpClient admin = await service.SignedInClientAsync("admin", GmsRoles.Administrator);
 
         using HttpResponseMessage preview = await clinician.PostAsJsonAsync("api/orders/preview", new { testCode = "R14.1", organisationOds = "RW3" }, Ct);
@@ -55,7 +55,10 @@ public sealed class OrdersApiTests
         Assert.Equal(id, Assert.Single(mine.EnumerateArray()).GetProperty("id").GetString());
         JsonElement worklist = await GetAsync(scientist, "api/orders/worklist?glh=north-west&status=requested");
         Assert.Single(worklist.EnumerateArray());
-        Assert.Empty((await GetAsync(scientist, "api/orders/worklist?glh=east")).EnumerateArray());
+        using (HttpResponseMessage otherGlh = await scientist.GetAsync(new Uri("api/orders/worklist?glh=east", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, otherGlh.StatusCode);
+        }
 
         await MoveAsync(scientist, id, "accepted", HttpStatusCode.OK);
         using (HttpResponseMessage sample = await scientist.PostAsJsonAsync($"api/orders/{id}/samples", new { specimenId = "S1", typeCode = "445295009", typeDisplay = "Blood specimen with EDTA", received = true }, Ct))

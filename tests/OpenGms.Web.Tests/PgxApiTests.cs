@@ -74,7 +74,7 @@ public sealed class PgxApiTests
     public async Task Report_is_the_same_json_the_cli_prints()
     {
         await using RunningService service = await RunningService.StartAsync(ct: Ct);
-        using HttpClient scientist = await service.SignedInClientAsync("glh.jones", GmsRoles.GlhScientist);
+        using HttpClient scientist = await service.SignedInClientAsync("glh.jones", [GmsRoles.GlhScientist], "north-west");
         PgxReport cli = PgxService.Open(null, null).Value.CallVcf(Vcf, "PATIENT-2", null).Value.Single();
 
         using MultipartFormDataContent form = Upload("PATIENT-2");

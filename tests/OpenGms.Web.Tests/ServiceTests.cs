@@ -34,7 +34,7 @@ public sealed class ServiceTests
     public async Task Unknown_api_route_answers_problem_details_to_signed_in_user()
     {
         await using RunningService service = await RunningService.StartAsync(ct: TestContext.Current.CancellationToken);
-        using HttpClient user = await service.SignedInClientAsync("someone", Identity.GmsRoles.GlhScientist);
+        using HttpClient user = await service.SignedInClientAsync("someone", [Identity.GmsRoles.GlhScientist], "east");
 
         using HttpResponseMessage response = await user.GetAsync(new Uri("api/no-such-thing", UriKind.Relative), TestContext.Current.CancellationToken);
 

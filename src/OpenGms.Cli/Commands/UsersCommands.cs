@@ -13,7 +13,8 @@ internal static class UsersCommands
     {
         var name = new Argument<string>("name") { Description = "The user name." };
         var roles = new Option<string[]>("--role") { Description = $"A role (repeat for several): {string.Join(", ", GmsRoles.All)}.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var add = new Command("add", "Create a local account. The password is read from standard input (one line).") { name, roles };
+        var glh = new Option<string?>("--glh") { Description = "The GLH a glh-scientist or glh-authoriser works for (a routing-table code, e.g. north-west); they see only its orders." };
+        var add = new Command("add", "Create a local account. The password is read from standard input (one line).") { name, roles, glh };
         CommandRunner.SetHandler(add, async (context, ct) =>
         {
             string? password = await Console.In.ReadLineAsync(ct).ConfigureAwait(false);
@@ -26,7 +27,7 @@ internal static class UsersCommands
             using IServiceScope scope = services.CreateScope();
             string userName = context.Parse.GetValue(name)!;
             Result<string> created = await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .CreateAsync(userName, password, context.Parse.GetValue(roles) ?? []).ConfigureAwait(false);
+                .CreateAsync(userName, password, context.Parse.GetValue(roles) ?? [], context.Parse.GetValue(glh), ct).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
                 return context.Fail(created.Error);

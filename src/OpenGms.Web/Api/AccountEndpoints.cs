@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using OpenGms.Web.Identity;
 
 namespace OpenGms.Web.Api;
 
@@ -28,6 +30,18 @@ internal static class AccountEndpoints
                     detail: result.IsLockedOut ? "The account is locked after repeated failures; try again later." : "Wrong user name or password.");
         }).AllowAnonymous().WithName("Login");
 
+        // Sign-in through the identity provider (when one is configured): a browser navigation, so not under /api.
+        endpoints.MapGet("/account/oidc", async (HttpContext http, IAuthenticationSchemeProvider schemes, string? returnUrl) =>
+        {
+            if (await schemes.GetSchemeAsync(OidcSettings.Scheme).ConfigureAwait(false) is null)
+            {
+                return Results.NotFound();
+            }
+
+            string target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcSettings.Scheme]);
+        }).AllowAnonymous().ExcludeFromDescription().WithName("OidcSignIn");
+
         group.MapPost("/logout", async (SignInManager<IdentityUser> signIn) =>
         {
             await signIn.SignOutAsync().ConfigureAwait(false);
@@ -38,6 +52,7 @@ internal static class AccountEndpoints
         {
             userName = user.Identity?.Name,
             roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
+            glh = GlhScope.GlhOf(user),
         })).WithName("Me");
     }
 }

@@ -123,7 +123,7 @@ internal static class FhirOrderEndpoints
         if (!OrderEndpoints.MaySee(http.User, order.Value))
         {
             await OrderEndpoints.AuditAsync(audit, http, AuditAction.Denied, order.Value.PatientId, ct).ConfigureAwait(false);
-            return Fhir(OrderBundleReader.Outcome(new Error(ErrorKind.Forbidden, "ORD011", "A requesting clinician sees only their own orders."), "id"), StatusCodes.Status403Forbidden);
+            return Fhir(OrderBundleReader.Outcome(OrderEndpoints.NotYours(http.User), "id"), StatusCodes.Status403Forbidden);
         }
 
         await OrderEndpoints.AuditAsync(audit, http, AuditAction.Read, order.Value.PatientId, ct).ConfigureAwait(false);
@@ -132,16 +132,7 @@ internal static class FhirOrderEndpoints
 
     private static async Task<IResult> SearchAsync(string? patient, HttpContext http, OrderService orders, IPatientRegistry patients, IAuditLog audit, Func<OrderView, Resource> map, CancellationToken ct)
     {
-        // patient= takes a patient id (Patient/{id} or the bare id) or an NHS number (optionally as system|value).
-        string value = (patient ?? string.Empty).Trim();
-        value = value.StartsWith("Patient/", StringComparison.Ordinal) ? value["Patient/".Length..] : value;
-        value = value.StartsWith(OrderBundleReader.NhsNumberSystem + "|", StringComparison.Ordinal) ? value[(OrderBundleReader.NhsNumberSystem.Length + 1)..] : value;
-        Guid? patientId = Guid.TryParse(value, out Guid g) ? g : null;
-        if (patientId is null && NhsNumber.TryParse(value, out NhsNumber? nhs))
-        {
-            patientId = (await patients.FindAsync(nhs.Value, ct).ConfigureAwait(false))?.Id.Value ?? Guid.Empty;
-        }
-
+        Guid? patientId = await PatientOfAsync(patient, patients, ct).ConfigureAwait(false);
         if (patientId is null)
         {
             return Fhir(OrderBundleReader.Outcome(Error.BadInput("FHIR011", "Search needs patient= with a patient id or an NHS number."), "patient"), StatusCodes.Status400BadRequest);
@@ -160,6 +151,24 @@ internal static class FhirOrderEndpoints
         }
 
         return Fhir(OrderFhirMapper.Searchset(visible), StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// The patient a <c>patient=</c> search names: a patient id (<c>Patient/{id}</c> or the bare id) or an NHS number
+    /// (optionally as <c>system|value</c>). An NHS number nobody holds gives <see cref="Guid.Empty"/>; an unreadable value null.
+    /// </summary>
+    internal static async Task<Guid?> PatientOfAsync(string? patient, IPatientRegistry patients, CancellationToken ct)
+    {
+        string value = (patient ?? string.Empty).Trim();
+        value = value.StartsWith("Patient/", StringComparison.Ordinal) ? value["Patient/".Length..] : value;
+        value = value.StartsWith(OrderBundleReader.NhsNumberSystem + "|", StringComparison.Ordinal) ? value[(OrderBundleReader.NhsNumberSystem.Length + 1)..] : value;
+        Guid? patientId = Guid.TryParse(value, out Guid g) ? g : null;
+        if (patientId is null && NhsNumber.TryParse(value, out NhsNumber? nhs))
+        {
+            patientId = (await patients.FindAsync(nhs.Value, ct).ConfigureAwait(false))?.Id.Value ?? Guid.Empty;
+        }
+
+        return patientId;
     }
 
     private static Bundle Response(OrderBundle read, OrderView placed, bool patientCreated, List<string> notes)
@@ -209,7 +218,7 @@ internal static class FhirOrderEndpoints
         }).ToList(),
     };
 
-    private static IResult Fhir(Resource resource, int status) =>
+    internal static IResult Fhir(Resource resource, int status) =>
         Results.Text(JsonSerializer.Serialize(resource, resource.GetType(), s_fhirJson), FhirJson, statusCode: status);
 
     private static string UserName(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? "unknown";

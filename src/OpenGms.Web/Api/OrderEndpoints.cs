@@ -58,7 +58,7 @@ internal static class OrderEndpoints
             if (!MaySee(http.User, order.Value))
             {
                 await AuditAsync(audit, http, AuditAction.Denied, order.Value.PatientId, ct).ConfigureAwait(false);
-                return ErrorResults.Problem(new Error(ErrorKind.Forbidden, "ORD011", "A requesting clinician sees only their own orders."));
+                return ErrorResults.Problem(NotYours(http.User));
             }
 
             await AuditAsync(audit, http, AuditAction.Read, order.Value.PatientId, ct).ConfigureAwait(false);
@@ -86,7 +86,13 @@ internal static class OrderEndpoints
                 return ErrorResults.Problem(statuses.Error);
             }
 
-            IReadOnlyList<OrderView> list = await orders.ListAsync(new OrderQuery(GlhCode: string.IsNullOrWhiteSpace(glh) ? null : glh.Trim().ToLowerInvariant(), Statuses: statuses.Value, Limit: Math.Clamp(limit ?? 100, 1, 500)), ct).ConfigureAwait(false);
+            Result<string?> scope = WorklistGlh(http.User, glh);
+            if (!scope.IsSuccess)
+            {
+                return ErrorResults.Problem(scope.Error);
+            }
+
+            IReadOnlyList<OrderView> list = await orders.ListAsync(new OrderQuery(GlhCode: scope.Value, Statuses: statuses.Value, Limit: Math.Clamp(limit ?? 100, 1, 500)), ct).ConfigureAwait(false);
             await AuditListAsync(audit, http, list, ct).ConfigureAwait(false);
             return Results.Ok(list);
         }).RequireAuthorization(GmsPolicies.OrderWorklist).WithMetadata(new PatientDataAttribute("order")).WithName("OrderWorklist");
@@ -98,12 +104,22 @@ internal static class OrderEndpoints
                 return ErrorResults.Problem(Error.BadInput("ORD019", $"'{body.To}' is not an order status ({string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderNames.Of))})."));
             }
 
+            if (await RefuseOutsideGlhAsync(id, orders, audit, http, ct).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
             Result<OrderView> moved = await orders.TransitionAsync(id, new TransitionRequest(to, body.BusinessStatus, body.Reason), ActorOf(http.User), ct).ConfigureAwait(false);
             return await AnswerChangeAsync(id, moved, orders, audit, http, ct).ConfigureAwait(false);
         }).RequireAuthorization(GmsPolicies.ProgressOrders).WithMetadata(new PatientDataAttribute("order")).WithName("TransitionOrder");
 
         group.MapPost("/{id:guid}/samples", async (Guid id, NewSample sample, OrderService orders, IAuditLog audit, HttpContext http, CancellationToken ct) =>
         {
+            if (await RefuseOutsideGlhAsync(id, orders, audit, http, ct).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
             Result<OrderView> attached = await orders.AttachSampleAsync(id, sample, ActorOf(http.User), ct).ConfigureAwait(false);
             return await AnswerChangeAsync(id, attached, orders, audit, http, ct).ConfigureAwait(false);
         }).RequireAuthorization(GmsPolicies.ProgressOrders).WithMetadata(new PatientDataAttribute("sample")).WithName("AttachSample");
@@ -135,10 +151,64 @@ internal static class OrderEndpoints
         return new OrderActor(UserName(user), roles);
     }
 
-    /// <summary>A requesting clinician without a laboratory or administrator role sees only their own orders.</summary>
+    /// <summary>
+    /// Administrators see every order; GLH staff the orders routed to their GLH; anyone the orders they requested.
+    /// </summary>
     public static bool MaySee(ClaimsPrincipal user, OrderView order) =>
-        user.IsInRole(GmsRoles.GlhScientist) || user.IsInRole(GmsRoles.GlhAuthoriser) || user.IsInRole(GmsRoles.Administrator)
+        user.IsInRole(GmsRoles.Administrator)
+        || ((user.IsInRole(GmsRoles.GlhScientist) || user.IsInRole(GmsRoles.GlhAuthoriser)) && GlhScope.Covers(user, order))
         || order.RequestedBy == UserName(user);
+
+    /// <summary>The refusal for an order the user may not see: GLH staff get the GLH rule, clinicians their own.</summary>
+    public static Error NotYours(ClaimsPrincipal user) => GlhScope.IsScoped(user)
+        ? new Error(ErrorKind.Forbidden, "ORD030", "GLH staff see and work on only the orders routed to their own GLH.")
+        : new Error(ErrorKind.Forbidden, "ORD011", "A requesting clinician sees only their own orders.");
+
+    /// <summary>
+    /// The GLH a worklist may show: GLH staff only their own (asking for another is refused; asking for none gives
+    /// theirs); administrators any, or all.
+    /// </summary>
+    public static Result<string?> WorklistGlh(ClaimsPrincipal user, string? asked)
+    {
+        string? glh = string.IsNullOrWhiteSpace(asked) ? null : asked.Trim().ToLowerInvariant();
+        if (!GlhScope.IsScoped(user))
+        {
+            return glh;
+        }
+
+        if (GlhScope.GlhOf(user) is not { } own)
+        {
+            return new Error(ErrorKind.Forbidden, "ORD031", "This GLH account names no GLH, so it has no worklist; ask an administrator to set one.");
+        }
+
+        return glh is null || glh == own
+            ? own
+            : new Error(ErrorKind.Forbidden, "ORD030", $"GLH staff see only their own GLH's worklist ({own}), not {glh}.");
+    }
+
+    /// <summary>Refuses (and audits) a change to an order routed to another GLH; null when the user may go on.</summary>
+    private static async Task<IResult?> RefuseOutsideGlhAsync(Guid id, OrderService orders, IAuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (await OutsideGlhAsync(id, orders, http.User, ct).ConfigureAwait(false) is not { } order)
+        {
+            return null;
+        }
+
+        await AuditAsync(audit, http, AuditAction.Denied, order.PatientId, ct).ConfigureAwait(false);
+        return ErrorResults.Problem(NotYours(http.User));
+    }
+
+    /// <summary>The order when GLH staff may not change it (routed to another GLH); null when the GLH rule allows it.</summary>
+    public static async Task<OrderView?> OutsideGlhAsync(Guid id, OrderService orders, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (!GlhScope.IsScoped(user) || await orders.GetAsync(id, ct).ConfigureAwait(false) is not { IsSuccess: true } order || MaySee(user, order.Value))
+        {
+            return null;
+        }
+
+        return order.Value;
+    }
 
     public static Task AuditAsync(IAuditLog audit, HttpContext http, AuditAction action, Guid patientId, CancellationToken ct) =>
         audit.WriteAsync(

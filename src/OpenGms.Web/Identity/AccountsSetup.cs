@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Kernel;
+using OpenGms.Orders.Application.Routing;
 using OpenGms.Persistence;
 
 namespace OpenGms.Web.Identity;
@@ -55,12 +57,16 @@ public static class AccountsSetup
 }
 
 /// <summary>Creates and lists local accounts.</summary>
-public sealed class AccountService(UserManager<IdentityUser> users)
+public sealed class AccountService(UserManager<IdentityUser> users, RoutingService routing)
 {
-    /// <summary>Creates a user with roles; refuses unknown roles, weak passwords and taken names.</summary>
-    public async Task<Result<string>> CreateAsync(string userName, string password, IReadOnlyCollection<string> roles)
+    /// <summary>
+    /// Creates a user with roles and, for GLH staff, the GLH they work for; refuses unknown roles, GLH staff without a
+    /// GLH (or with one the routing table does not know), weak passwords and taken names.
+    /// </summary>
+    public async Task<Result<string>> CreateAsync(string userName, string password, IReadOnlyCollection<string> roles, string? glh = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
+        string? glhCode = string.IsNullOrWhiteSpace(glh) ? null : glh.Trim().ToLowerInvariant();
         string[] unknown = roles.Where(r => !GmsRoles.All.Contains(r)).ToArray();
         if (unknown.Length > 0)
         {
@@ -70,6 +76,26 @@ public sealed class AccountService(UserManager<IdentityUser> users)
         if (roles.Count == 0)
         {
             return Error.BadInput("ACC002", "At least one role is required.");
+        }
+
+        if (glhCode is null && GlhScope.NeedsGlh(roles))
+        {
+            return Error.BadInput("ACC007", "A GLH scientist or authoriser account needs the GLH it works for (--glh CODE); GLH staff see only their GLH's orders.");
+        }
+
+        if (glhCode is not null)
+        {
+            if (!glhCode.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                return Error.BadInput("ACC008", $"'{glhCode}' is not a GLH code (lower-case letters, digits and hyphens, e.g. north-west).");
+            }
+
+            // Checked against the routing table once one is loaded (demo data or `gms glh import`).
+            IReadOnlyCollection<OpenGms.Orders.Domain.Routing.Glh> glhs = (await routing.TableAsync(cancellationToken).ConfigureAwait(false)).Glhs;
+            if (glhs.Count > 0 && !glhs.Any(g => g.Code == glhCode))
+            {
+                return Error.BadInput("ACC008", $"'{glhCode}' is not a GLH in the routing table ({string.Join(", ", glhs.Select(g => g.Code).Order(StringComparer.Ordinal))}).");
+            }
         }
 
         if (await users.FindByNameAsync(userName).ConfigureAwait(false) is not null)
@@ -85,6 +111,12 @@ public sealed class AccountService(UserManager<IdentityUser> users)
         }
 
         IdentityResult added = await users.AddToRolesAsync(user, roles).ConfigureAwait(false);
+        if (added.Succeeded && glhCode is not null)
+        {
+            // A user claim: Identity puts it in the sign-in cookie's principal with the roles.
+            added = await users.AddClaimAsync(user, new Claim(GlhScope.ClaimType, glhCode)).ConfigureAwait(false);
+        }
+
         return added.Succeeded ? user.Id : Error.BadInput("ACC005", string.Join(" ", added.Errors.Select(e => e.Description)));
     }
 

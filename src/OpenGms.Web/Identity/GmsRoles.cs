@@ -62,6 +62,9 @@ public static class GmsPolicies
     /// <summary>Move orders through the lifecycle and record samples (each transition checks its own roles).</summary>
     public const string ProgressOrders = "orders.progress";
 
+    /// <summary>Read authorised genomic reports (FHIR DiagnosticReport); the route narrows to the orders the user may see.</summary>
+    public const string ReadReports = "reports.read";
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -74,6 +77,7 @@ public static class GmsPolicies
         [PlaceOrders] = [GmsRoles.RequestingClinician],
         [ReadOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
         [OrderWorklist] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [ReadReports] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Pharmacist, GmsRoles.Administrator],
         [ProgressOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
     };
 }

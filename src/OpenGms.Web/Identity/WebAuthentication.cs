@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OpenGms.Audit.Contracts;
 
 namespace OpenGms.Web.Identity;
@@ -16,14 +18,22 @@ namespace OpenGms.Web.Identity;
 /// </summary>
 internal static class WebAuthentication
 {
-    public static IServiceCollection AddWebAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddWebAuthentication(this IServiceCollection services, OidcSettings? oidc = null)
     {
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        AuthenticationBuilder authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        if (oidc is not null)
+        {
+            authentication.AddGmsOpenIdConnect(oidc);
+        }
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "gms.auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Strict, except with an identity provider: the sign-in ends on a redirect from the provider's site, and a
+            // Strict cookie would not be sent on it, so the user would land signed out.
+            o.Cookie.SameSite = oidc is null ? SameSiteMode.Strict : SameSiteMode.Lax;
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -39,6 +49,62 @@ internal static class WebAuthentication
             .AddPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// The OpenID Connect handler: code flow with PKCE, the answer by query (so the correlation cookies can be Lax),
+    /// and the provider's claims replaced by the mapped OpenGMS identity before the session cookie is written.
+    /// </summary>
+    private static void AddGmsOpenIdConnect(this AuthenticationBuilder authentication, OidcSettings settings)
+    {
+        authentication.AddOpenIdConnect(OidcSettings.Scheme, "NHS Care Identity", o =>
+        {
+            o.SignInScheme = IdentityConstants.ApplicationScheme;
+            o.Authority = settings.Authority.ToString().TrimEnd('/');
+            // HTTPS metadata everywhere except a provider on this machine (tests, a local development provider).
+            o.RequireHttpsMetadata = !settings.Authority.IsLoopback;
+            o.ClientId = settings.ClientId;
+            o.ClientSecret = settings.ClientSecret;
+            o.ResponseType = OpenIdConnectResponseType.Code;
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
+            o.UsePkce = true;
+            o.CallbackPath = settings.CallbackPath;
+            o.Scope.Clear();
+            o.Scope.Add("openid");
+            foreach (string scope in settings.Scopes)
+            {
+                o.Scope.Add(scope);
+            }
+
+            o.MapInboundClaims = false;
+            o.GetClaimsFromUserInfoEndpoint = false;
+            o.SaveTokens = false;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events = new OpenIdConnectEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    ClaimsIdentity mapped = settings.MapIdentity(context.Principal!, IdentityConstants.ApplicationScheme);
+                    if (!mapped.HasClaim(c => c.Type == ClaimTypes.Role))
+                    {
+                        context.Fail("The identity provider gave this user no role that OpenGMS maps.");
+                        return Task.CompletedTask;
+                    }
+
+                    context.Principal = new ClaimsPrincipal(mapped);
+                    return Task.CompletedTask;
+                },
+                OnRemoteFailure = context =>
+                {
+                    context.HandleResponse();
+                    context.Response.Redirect("/account/denied?reason=" + Uri.EscapeDataString(context.Failure?.Message ?? "sign-in failed"));
+                    return Task.CompletedTask;
+                },
+            };
+        });
     }
 
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)

@@ -29,6 +29,12 @@ internal sealed class OrderModel(OrderService orders, IAuditLog audit) : PageMod
             return await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
+        if (await OrderEndpoints.OutsideGlhAsync(id, orders, User, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            // Another GLH's order: the page load below refuses it and writes the Denied line.
+            return await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
         Result<OrderView> moved = await orders.TransitionAsync(id, new TransitionRequest(status, null, reason), OrderEndpoints.ActorOf(User), cancellationToken).ConfigureAwait(false);
         if (!moved.IsSuccess)
         {

@@ -7,7 +7,9 @@ using OpenGms.Orders.Application.Routing;
 using OpenGms.Orders.Contracts;
 using OpenGms.Orders.Domain.Lifecycle;
 using OpenGms.Orders.Domain.Routing;
+using Microsoft.AspNetCore.Http;
 using OpenGms.Web.Api;
+using OpenGms.Web.Identity;
 
 namespace OpenGms.Web.Pages.Orders;
 
@@ -32,6 +34,11 @@ internal sealed class WorklistModel(OrderService orders, RoutingService routing,
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string to, CancellationToken cancellationToken)
     {
+        if (await RefuseOutsideGlhAsync(id, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         Result<OrderView> result = OrderNames.TryParseStatus(to, out OrderStatus status)
             ? await orders.TransitionAsync(id, new TransitionRequest(status, null, null), Actor, cancellationToken).ConfigureAwait(false)
             : Error.BadInput("ORD019", $"'{to}' is not a status.");
@@ -47,6 +54,11 @@ internal sealed class WorklistModel(OrderService orders, RoutingService routing,
             "119342007" => "Saliva specimen",
             _ => typeCode,
         };
+        if (await RefuseOutsideGlhAsync(id, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         Result<OrderView> result = await orders.AttachSampleAsync(id, new NewSample(specimenId, typeCode, display, null, Received: true), Actor, cancellationToken).ConfigureAwait(false);
         return await AfterChangeAsync(result, cancellationToken).ConfigureAwait(false);
     }
@@ -66,10 +78,39 @@ internal sealed class WorklistModel(OrderService orders, RoutingService routing,
         return Redirect($"/orders/worklist?glh={Uri.EscapeDataString(Glh ?? result.Value.GlhCode)}&status={Uri.EscapeDataString(Status ?? string.Empty)}");
     }
 
+    private async Task<IActionResult?> RefuseOutsideGlhAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await OrderEndpoints.OutsideGlhAsync(id, orders, User, cancellationToken).ConfigureAwait(false) is not { } order)
+        {
+            return null;
+        }
+
+        await OrderEndpoints.AuditAsync(audit, HttpContext, AuditAction.Denied, order.PatientId, cancellationToken).ConfigureAwait(false);
+        Problem = $"{OrderEndpoints.NotYours(User).Code}: {OrderEndpoints.NotYours(User).Message}";
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         RoutingTable table = await routing.TableAsync(cancellationToken).ConfigureAwait(false);
         Glhs = table.Glhs.OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+        // GLH staff see only their own GLH: the choice of GLH narrows to it, and another GLH is refused.
+        Result<string?> scope = OrderEndpoints.WorklistGlh(User, Glh);
+        if (!scope.IsSuccess)
+        {
+            Problem = $"{scope.Error.Code}: {scope.Error.Message}";
+            Orders = [];
+            return;
+        }
+
+        if (GlhScope.IsScoped(User))
+        {
+            Glhs = Glhs.Where(g => g.Code == scope.Value).ToList();
+        }
+
+        Glh = scope.Value;
         IReadOnlyList<OrderStatus>? statuses = OrderNames.TryParseStatus(Status, out OrderStatus s)
             ? [s]
             : Enum.GetValues<OrderStatus>().Where(x => !Transitions.IsTerminal(x)).ToList();
