@@ -180,9 +180,10 @@ public sealed class VariantAnnotator
                 annotation.ExonLast = number;
             }
 
-            // Exonic side of the splice region: the exon bases next to an intron.
-            if ((i + 1 < n && v.Touches(ee - SpliceRegionExonBases + 1, ee))
-                || (i > 0 && v.Touches(es, es + SpliceRegionExonBases - 1)))
+            // Exonic side of the splice region: the exon bases next to an intron. An insertion counts only when both
+            // its flanking bases are among them (VEP); one at the exon/intron junction is handled below.
+            if ((i + 1 < n && v.Overlaps(ee - SpliceRegionExonBases + 1, ee))
+                || (i > 0 && v.Overlaps(es, es + SpliceRegionExonBases - 1)))
             {
                 set = set.With(ConsequenceTerm.SpliceRegionVariant);
             }
@@ -201,10 +202,9 @@ public sealed class VariantAnnotator
 
             if (v.IsInsertion && ((v.Lo == ee && v.Hi == intronStart) || (v.Lo == intronEnd && v.Hi == intronEnd + 1)))
             {
-                // An insertion at the exon/intron junction moves the splice site (as bcftools csq calls it).
-                bool atIntronStart = v.Lo == ee;
-                set = set.With(ConsequenceTerm.SpliceRegionVariant)
-                    .With(atIntronStart == forward ? ConsequenceTerm.SpliceDonorVariant : ConsequenceTerm.SpliceAcceptorVariant);
+                // An insertion at the exon/intron junction leaves both splice-site bases in place: splice region only
+                // (VEP; bcftools csq agrees). Only an insertion between the two donor or acceptor bases breaks the site.
+                set = set.With(ConsequenceTerm.SpliceRegionVariant);
                 continue;
             }
 
