@@ -22,6 +22,7 @@ public sealed class VariantAnnotator
     private const int SpliceRegionIntronLast = 8;
     private const int ModelCacheLimit = 4096;
 
+    private static readonly List<TranscriptAnnotation> s_noTranscripts = new(0);
     private static readonly Func<int, string?> s_genomicPosition = static g => g.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly TranscriptIndex _index;
@@ -95,7 +96,8 @@ public sealed class VariantAnnotator
         var variant = new Change(start, refF, altF);
         _hits.Clear();
         _index.Query(chromosome, variant.Lo - _flank, variant.Hi + _flank, _hits);
-        var results = new List<TranscriptAnnotation>(_hits.Count);
+        // Most records touch no transcript: they share one empty list (nothing adds to it).
+        List<TranscriptAnnotation> results = _hits.Count == 0 ? s_noTranscripts : new List<TranscriptAnnotation>(_hits.Count);
         ConsequenceSet all = default;
         foreach (Transcript transcript in _hits)
         {
@@ -717,6 +719,12 @@ public sealed class VariantAnnotator
 
     private string? GenomicHgvs(string chromosome, Change v)
     {
+        if (v.Ref.Length == 1 && v.Alt.Length == 1)
+        {
+            // A substitution needs no shifting: one string, no intermediate pieces (most records are SNVs).
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{chromosome}:g.{v.Start}{v.Ref}>{v.Alt}");
+        }
+
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
         string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);
