@@ -283,6 +283,7 @@ public sealed class VcfAnnotator
         private readonly Utf8JsonWriter _json;
         private byte[] _lastChrom = [];
         private string _lastChromText = string.Empty;
+        private string? _lastMapped;
 
         public Worker(VcfAnnotator owner)
         {
@@ -300,10 +301,11 @@ public sealed class VcfAnnotator
             {
                 _lastChrom = record.Chrom.ToArray();
                 _lastChromText = Encoding.UTF8.GetString(_lastChrom);
+                _lastMapped = MapContig(_lastChromText);
             }
 
             string chromText = _lastChromText;
-            string? chrom = MapContig(chromText);
+            string? chrom = _lastMapped;
             List<AlleleAnnotation> annotations = _annotations;
             annotations.Clear();
             if (chrom is null)
