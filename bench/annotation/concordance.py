@@ -15,8 +15,17 @@ from collections import Counter
 CSQ_NAMES = {"5_prime_utr": "5_prime_UTR_variant", "3_prime_utr": "3_prime_UTR_variant",
              "non_coding": "non_coding_transcript_exon_variant", "NMD_transcript": "NMD_transcript_variant"}
 
+# csq terms that already are SO names: appending "_variant" to these would make them unknown to the severity
+# order, and the variant would then be ranked by its weaker terms (e.g. splice_region instead of stop_gained).
+CSQ_SO_AS_IS = {"stop_gained", "stop_lost", "start_lost", "inframe_insertion", "inframe_deletion",
+                "transcript_ablation"}
+
+
 def csq_term(t):
-    t = t.lstrip("*")
+    if t in CSQ_SO_AS_IS:
+        return t
+    if t == "inframe_altering":
+        return "protein_altering_variant"
     return CSQ_NAMES.get(t, t if t.endswith("_variant") else t + "_variant")
 
 
@@ -42,6 +51,9 @@ for line in open_any(sys.argv[2]):
         for entry in v.split(","):
             if entry.startswith("@"):
                 combined = True   # csq reports this allele's effect at another record, joined with it
+                continue
+            if entry.startswith("*"):
+                combined = True   # downstream of a stop that another variant on the haplotype introduced
                 continue
             parts = entry.split("|")
             if len(parts) > 6 and "+" in parts[6]:

@@ -47,6 +47,11 @@ cp genes.gtf snpeff/data/sim/genes.gtf
 echo "== annotation, same VCF ($(grep -vc '^#' variants.vcf) records)"
 measure "gms annotate" "$repo/gms" annotate --vcf variants.vcf --cache cache -o ours.vcf
 measure "bcftools csq -p a" bcftools csq -f genome.fa -g genes.gff3 -p a variants.vcf -Ov -o csq.vcf
+# Compressed output (not part of the comparison above): our BGZF writer at level 6 against csq's -Oz, which uses
+# htslib's default level (also 6, via libdeflate here); the records must be the same as in the plain file.
+measure "gms annotate -o .vcf.gz (BGZF, level 6)" "$repo/gms" annotate --vcf variants.vcf --cache cache -o ours.vcf.gz
+measure "bcftools csq -p a -Oz" bcftools csq -f genome.fa -g genes.gff3 -p a variants.vcf -Oz -o csq.vcf.gz
+zcat ours.vcf.gz | cmp -s - ours.vcf && echo "ours.vcf.gz: same records as ours.vcf" || echo "ours.vcf.gz DIFFERS from ours.vcf"
 (cd snpeff && measure "snpEff ann (5.1)" sh -c "java -Xmx8g -jar /usr/share/java/snpeff.jar ann -noLog -noStats -hgvs -c snpEff.config sim ../variants.vcf > ../snpeff.vcf")
 
 echo "== concordance (most severe consequence per variant)"

@@ -39,6 +39,8 @@ public sealed class VcfAnnotator
 
     private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(",;=| \t%");
 
+    private static readonly string[] s_singleBases = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
     private readonly AnnotationCache _cache;
 
     /// <summary>Creates an annotator over a cache.</summary>
@@ -120,6 +122,9 @@ public sealed class VcfAnnotator
         long records = 0;
         long alleles = 0;
         long unknown = 0;
+        // Batches are reused once written: each holds two large buffers, and allocating them afresh per batch cost
+        // large-object-heap allocations, zeroing and full collections.
+        var free = new Stack<Batch>();
         var batch = new Batch();
         byte[] lastChrom = [];
         string lastChromText = string.Empty;
@@ -130,6 +135,8 @@ public sealed class VcfAnnotator
             output.Write(done.Output.WrittenSpan);
             alleles += done.Alleles;
             unknown += done.Unknown;
+            done.Reset();
+            free.Push(done);
         }
 
         void Dispatch(Batch full)
@@ -195,7 +202,7 @@ public sealed class VcfAnnotator
             if (batch.Count == BatchRecords)
             {
                 Dispatch(batch);
-                batch = new Batch();
+                batch = free.Count > 0 ? free.Pop() : new Batch();
             }
         }
 
@@ -226,6 +233,16 @@ public sealed class VcfAnnotator
         public long Alleles { get; private set; }
 
         public long Unknown { get; private set; }
+
+        /// <summary>Empties the batch for reuse (buffers keep their capacity).</summary>
+        public void Reset()
+        {
+            _lines.ResetWrittenCount();
+            _records.Clear();
+            Output.ResetWrittenCount();
+            Alleles = 0;
+            Unknown = 0;
+        }
 
         public void Add(ReadOnlySpan<byte> line, long lineNumber, Sources.SourceHit?[][]? hits)
         {
@@ -266,6 +283,7 @@ public sealed class VcfAnnotator
         private readonly Utf8JsonWriter _json;
         private byte[] _lastChrom = [];
         private string _lastChromText = string.Empty;
+        private string? _lastMapped;
 
         public Worker(VcfAnnotator owner)
         {
@@ -283,10 +301,11 @@ public sealed class VcfAnnotator
             {
                 _lastChrom = record.Chrom.ToArray();
                 _lastChromText = Encoding.UTF8.GetString(_lastChrom);
+                _lastMapped = MapContig(_lastChromText);
             }
 
             string chromText = _lastChromText;
-            string? chrom = MapContig(chromText);
+            string? chrom = _lastMapped;
             List<AlleleAnnotation> annotations = _annotations;
             annotations.Clear();
             if (chrom is null)
@@ -296,11 +315,12 @@ public sealed class VcfAnnotator
             else
             {
                 int position = (int)record.Position;
-                string reference = Encoding.UTF8.GetString(record.Ref);
+                string reference = Text(record.Ref);
+                bool sameName = string.Equals(chrom, chromText, StringComparison.Ordinal);
                 foreach (ReadOnlySpan<byte> alt in record.Alts)
                 {
-                    AlleleAnnotation a = _annotator.Annotate(chrom, position, reference, Encoding.UTF8.GetString(alt));
-                    annotations.Add(a with { Chromosome = chromText });
+                    AlleleAnnotation a = _annotator.Annotate(chrom, position, reference, Text(alt));
+                    annotations.Add(sameName ? a : a with { Chromosome = chromText });
                     alleles++;
                 }
             }
@@ -326,6 +346,10 @@ public sealed class VcfAnnotator
                 buffer.Write("\n"u8);
             }
         }
+
+        /// <summary>An allele as a string; single ASCII bases (most alleles) come from a table, not a new string.</summary>
+        private static string Text(ReadOnlySpan<byte> allele) =>
+            allele.Length == 1 && allele[0] < 128 ? s_singleBases[allele[0]] : Encoding.UTF8.GetString(allele);
 
         private string? MapContig(string name)
         {

@@ -51,10 +51,27 @@ public sealed class BcftoolsCsqCaseTests(ITestOutputHelper output)
             output.WriteLine(line);
         }
 
-        // The known, explained deviations are listed in docs/annotation.md; a regression shows as a drop here.
-        Assert.True(counts.Pass >= 50, $"only {counts.Pass} agree");
-        Assert.True(counts.Fail + counts.Missing <= counts.Pass / 4, $"{counts.Fail} differ, {counts.Missing} missing");
+        // Every difference must be one of the explained deviations listed in docs/annotation.md (VEP conventions
+        // where csq differs by design, symbolic SVs, ribosomal slippage); any other is a regression.
+        string[] unexplained = counts.Failures.Where(f => !KnownDeviations.Any(k => f.Contains(k, StringComparison.Ordinal))).ToArray();
+        Assert.True(counts.Pass >= 95, $"only {counts.Pass} agree");
+        Assert.True(unexplained.Length == 0, "not in the documented deviations:\n" + string.Join("\n", unexplained));
     }
+
+    /// <summary>"case/file position" of each documented deviation (docs/annotation.md, table under bcftools csq).</summary>
+    private static readonly string[] KnownDeviations =
+    [
+        "ENST00000230048/start-del.vcf 214 ", "ENST00000318249/start-lost.vcf 4959 ", "ENST00000368801/compound-lost.vcf 11191 ",
+        "ENST00000368801.2/start-lost.vcf 11191 ", "ENST00000318249.2/synonymous-start-lost.vcf 4958 ",
+        "ENST00000375992/incorrect-synon-del-not-start-lost.vcf 6453 ", "ENST00000341065/frame3.vcf 19026 ",
+        "ENST00000409523/long-overlapping-del.vcf 18990 ", "ENST00000518414/incorrect-inframe-del.vcf 11397 ",
+        "ENST00000341065/splice-acceptor-donor5.vcf 16427 ", "ENST00000519442/synon-splice-region-del.vcf 42130 ",
+        "ENST00000410009/frameshift.vcf 5507 ", "ENST00000227471/insert-splice-vs-frameshift.vcf 6609 ",
+        "ENST00000545279/splice-region-insert.vcf 44572 ", "ENST00000423372/insert3.vcf 2723 ",
+        "ENST00000423372/snps.vcf 3634 ", "ENST00000528237/retained-stop-incomplete-cds.vcf 14714 ",
+        "ENST00000390520/deletion-overlap.vcf 81 ", "EDUMMY0002/boundaries.vcf 11 ",
+        "ENST00000263103-INS/insertions.vcf ", "EMN908947/ribosomal-slippage.vcf 13468 ",
+    ];
 
     private static void RunVcf(string name, string vcf, VariantAnnotator annotator, GeneModel model, CsqCounts counts)
     {

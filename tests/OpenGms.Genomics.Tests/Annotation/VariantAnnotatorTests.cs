@@ -124,6 +124,51 @@ public sealed class VariantAnnotatorTests
         Assert.Equal("P1:p.Gly4ArgfsTer?", t.HgvsP);
     }
 
+    [Theory]
+    [InlineData(false, 22)]
+    [InlineData(true, 22)]
+    [InlineData(false, 42)]
+    [InlineData(true, 42)]
+    public void Annotate_insertion_at_exon_intron_junction_is_splice_region_not_splice_site(bool minus, int position)
+    {
+        // Between exon 1's last base and the G of GT (22|23), or between the G of AG and exon 2 (42|43): both
+        // splice-site bases stay in place, so VEP (and bcftools csq) call it splice_region_variant only.
+        string reference = Chromosome[position - 1].ToString();
+        TranscriptAnnotation t = Run(minus, position, reference, reference + "C");
+
+        Assert.Equal(ConsequenceTerm.SpliceRegionVariant, t.Consequences.MostSevere);
+        Assert.False(t.Consequences.Contains(ConsequenceTerm.SpliceDonorVariant));
+        Assert.False(t.Consequences.Contains(ConsequenceTerm.SpliceAcceptorVariant));
+    }
+
+    [Theory]
+    [InlineData(false, 23, ConsequenceTerm.SpliceDonorVariant)]
+    [InlineData(true, 23, ConsequenceTerm.SpliceDonorVariant)]
+    [InlineData(false, 41, ConsequenceTerm.SpliceAcceptorVariant)]
+    [InlineData(true, 41, ConsequenceTerm.SpliceAcceptorVariant)]
+    public void Annotate_insertion_between_the_two_splice_site_bases_breaks_the_site(bool minus, int position, ConsequenceTerm term)
+    {
+        string reference = Chromosome[position - 1].ToString();
+        TranscriptAnnotation t = Run(minus, position, reference, reference + "C");
+
+        Assert.Equal(term, t.Consequences.MostSevere);
+    }
+
+    [Theory]
+    [InlineData(false, 19, false)]
+    [InlineData(true, 19, false)]
+    [InlineData(false, 20, true)]
+    [InlineData(true, 20, true)]
+    public void Annotate_exonic_insertion_is_splice_region_only_with_both_flanks_in_the_last_three_exon_bases(bool minus, int position, bool region)
+    {
+        // Exon 1 ends at 22: its splice region is 20-22. 19|20 has one flank outside (VEP: no), 20|21 has both.
+        string reference = Chromosome[position - 1].ToString();
+        TranscriptAnnotation t = Run(minus, position, reference, reference + "CCC");
+
+        Assert.True(t.Consequences.Contains(ConsequenceTerm.InframeInsertion));
+        Assert.Equal(region, t.Consequences.Contains(ConsequenceTerm.SpliceRegionVariant));
+    }
+
     [Fact]
     public void Annotate_far_upstream_is_intergenic_and_near_is_upstream()
     {

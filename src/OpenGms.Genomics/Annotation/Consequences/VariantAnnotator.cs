@@ -22,6 +22,7 @@ public sealed class VariantAnnotator
     private const int SpliceRegionIntronLast = 8;
     private const int ModelCacheLimit = 4096;
 
+    private static readonly List<TranscriptAnnotation> s_noTranscripts = new(0);
     private static readonly Func<int, string?> s_genomicPosition = static g => g.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly TranscriptIndex _index;
@@ -95,7 +96,8 @@ public sealed class VariantAnnotator
         var variant = new Change(start, refF, altF);
         _hits.Clear();
         _index.Query(chromosome, variant.Lo - _flank, variant.Hi + _flank, _hits);
-        var results = new List<TranscriptAnnotation>(_hits.Count);
+        // Most records touch no transcript: they share one empty list (nothing adds to it).
+        List<TranscriptAnnotation> results = _hits.Count == 0 ? s_noTranscripts : new List<TranscriptAnnotation>(_hits.Count);
         ConsequenceSet all = default;
         foreach (Transcript transcript in _hits)
         {
@@ -180,9 +182,10 @@ public sealed class VariantAnnotator
                 annotation.ExonLast = number;
             }
 
-            // Exonic side of the splice region: the exon bases next to an intron.
-            if ((i + 1 < n && v.Touches(ee - SpliceRegionExonBases + 1, ee))
-                || (i > 0 && v.Touches(es, es + SpliceRegionExonBases - 1)))
+            // Exonic side of the splice region: the exon bases next to an intron. An insertion counts only when both
+            // its flanking bases are among them (VEP); one at the exon/intron junction is handled below.
+            if ((i + 1 < n && v.Overlaps(ee - SpliceRegionExonBases + 1, ee))
+                || (i > 0 && v.Overlaps(es, es + SpliceRegionExonBases - 1)))
             {
                 set = set.With(ConsequenceTerm.SpliceRegionVariant);
             }
@@ -201,10 +204,9 @@ public sealed class VariantAnnotator
 
             if (v.IsInsertion && ((v.Lo == ee && v.Hi == intronStart) || (v.Lo == intronEnd && v.Hi == intronEnd + 1)))
             {
-                // An insertion at the exon/intron junction moves the splice site (as bcftools csq calls it).
-                bool atIntronStart = v.Lo == ee;
-                set = set.With(ConsequenceTerm.SpliceRegionVariant)
-                    .With(atIntronStart == forward ? ConsequenceTerm.SpliceDonorVariant : ConsequenceTerm.SpliceAcceptorVariant);
+                // An insertion at the exon/intron junction leaves both splice-site bases in place: splice region only
+                // (VEP; bcftools csq agrees). Only an insertion between the two donor or acceptor bases breaks the site.
+                set = set.With(ConsequenceTerm.SpliceRegionVariant);
                 continue;
             }
 
@@ -717,6 +719,12 @@ public sealed class VariantAnnotator
 
     private string? GenomicHgvs(string chromosome, Change v)
     {
+        if (v.Ref.Length == 1 && v.Alt.Length == 1)
+        {
+            // A substitution needs no shifting: one string, no intermediate pieces (most records are SNVs).
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{chromosome}:g.{v.Start}{v.Ref}>{v.Alt}");
+        }
+
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
         string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);
