@@ -73,6 +73,7 @@ public static class GmsWebApplication
         app.MapJobEndpoints();
         app.MapPgxEndpoints();
         app.MapOrderEndpoints();
+        app.MapCaseEndpoints();
         app.MapFhirOrderEndpoints();
         app.MapRazorPages();
         return app;

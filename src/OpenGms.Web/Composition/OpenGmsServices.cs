@@ -38,6 +38,7 @@ public static class OpenGmsServices
         services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Interpretation.Contracts.RareDiseaseAnalysisJob>();
         services.AddSingleton(new GmsDataDirectory(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         services.AddOrdersModule(database);
+        OpenGms.Cases.CasesModule.AddCasesModule(services, database, new OpenGms.Cases.Application.CasesOptions(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         return services;
     }
 

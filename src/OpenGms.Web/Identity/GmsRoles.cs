@@ -62,6 +62,18 @@ public static class GmsPolicies
     /// <summary>Move orders through the lifecycle and record samples (each transition checks its own roles).</summary>
     public const string ProgressOrders = "orders.progress";
 
+    /// <summary>Open cases, the case worklist and report drafts (case review, issue 7).</summary>
+    public const string ReviewCases = "cases.review";
+
+    /// <summary>Attach VCFs, retry analyses, review variants, write and submit reports, open corrections.</summary>
+    public const string EditCases = "cases.edit";
+
+    /// <summary>Authorise or return a submitted report (the second pair of eyes).</summary>
+    public const string AuthoriseReports = "cases.authorise";
+
+    /// <summary>Read authorised reports (a requesting clinician only those of their own orders; the endpoint checks).</summary>
+    public const string ReadReports = "reports.read";
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -75,5 +87,9 @@ public static class GmsPolicies
         [ReadOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
         [OrderWorklist] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
         [ProgressOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [ReviewCases] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser],
+        [EditCases] = [GmsRoles.GlhScientist],
+        [AuthoriseReports] = [GmsRoles.GlhAuthoriser],
+        [ReadReports] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
     };
 }
