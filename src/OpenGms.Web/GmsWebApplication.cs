@@ -56,6 +56,9 @@ public static class GmsWebApplication
             o.Conventions.AuthorizePage("/Orders/New", GmsPolicies.PlaceOrders);
             o.Conventions.AuthorizePage("/Orders/Worklist", GmsPolicies.OrderWorklist);
             o.Conventions.AuthorizePage("/Orders/Dashboard", GmsPolicies.OrderWorklist);
+            o.Conventions.AuthorizeFolder("/Cases", GmsPolicies.ReviewCases);
+            o.Conventions.AuthorizePage("/Cases/Attach", GmsPolicies.EditCases);
+            o.Conventions.AuthorizeFolder("/Reports", GmsPolicies.ReadReports);
         });
 
         WebApplication app = builder.Build();

@@ -168,7 +168,7 @@ internal static class CaseEndpoints
     public static CaseActor ActorOf(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.Name) ?? "unknown", GmsRoles.All.Where(user.IsInRole).ToList());
 
-    private static async Task<bool> MayReadAsync(ClaimsPrincipal user, AuthorisedReportView report, IOrderWorkflow orders, CancellationToken ct)
+    internal static async Task<bool> MayReadAsync(ClaimsPrincipal user, AuthorisedReportView report, IOrderWorkflow orders, CancellationToken ct)
     {
         if (user.IsInRole(GmsRoles.GlhScientist) || user.IsInRole(GmsRoles.GlhAuthoriser) || user.IsInRole(GmsRoles.Administrator))
         {
@@ -207,7 +207,7 @@ internal static class CaseEndpoints
         return Results.Ok(result.Value);
     }
 
-    private static Task AuditAsync(IAuditLog audit, HttpContext http, AuditAction action, string resource, Guid patientId, CancellationToken ct) =>
+    internal static Task AuditAsync(IAuditLog audit, HttpContext http, AuditAction action, string resource, Guid patientId, CancellationToken ct) =>
         audit.WriteAsync(
             new AuditEvent(http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown", action, resource, patientId.ToString("N"), http.Connection.RemoteIpAddress?.ToString() ?? "unknown", $"{http.Request.Method} {http.Request.Path}"),
             ct);
