@@ -303,7 +303,16 @@ public sealed class CaseService(
             return error;
         }
 
-        Result<Report> authorised = @case!.Authorise(pending!, actor.UserName, clock.UtcNow);
+        // The first authorised version moves the order to report authorised, so the order must be at interpretation
+        // (not on hold or cancelled); a correction leaves the order where it is.
+        string? orderStatus = await OrderStatusAsync(@case!.OrderId, cancellationToken).ConfigureAwait(false);
+        bool firstVersion = pending!.Version == 1;
+        if (firstVersion && orderStatus != "interpretation")
+        {
+            return Error.Conflict("CAS024", $"The order is at {orderStatus ?? "an unknown status"}; the first report is authorised while the order is at interpretation.");
+        }
+
+        Result<Report> authorised = @case.Authorise(pending, actor.UserName, clock.UtcNow);
         if (!authorised.IsSuccess)
         {
             return authorised.Error;
@@ -314,7 +323,7 @@ public sealed class CaseService(
             return Concurrent();
         }
 
-        if (pending!.Version == 1 || await OrderStatusAsync(@case.OrderId, cancellationToken).ConfigureAwait(false) == "interpretation")
+        if (firstVersion)
         {
             Result<OrderView> moved = await orders.MoveAsync(@case.OrderId, "report-authorised", actor.UserName, actor.Roles, $"report {pending.ReportId:N} version {pending.Version} authorised", cancellationToken).ConfigureAwait(false);
             if (!moved.IsSuccess)
