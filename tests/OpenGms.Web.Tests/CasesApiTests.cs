@@ -101,7 +101,7 @@ public sealed class CasesApiTests
         using (IServiceScope scope = service.Services.CreateScope())
         {
             CasesDbContext db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
-            Exception update = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE cases_report SET \"Content\" = '{}'", Ct));
+            Exception update = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE cases_report SET \"ChangeSummary\" = 'tampered'", Ct));
             Exception delete = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM cases_report", Ct));
             Assert.Contains("immutable", update.Message, StringComparison.Ordinal);
             Assert.Contains("immutable", delete.Message, StringComparison.Ordinal);
