@@ -26,6 +26,7 @@ public static class OrdersModule
         services.AddScoped<IOrderStore, EfOrderStore>();
         services.AddScoped<IRoutingStore, EfRoutingStore>();
         services.AddScoped<OrderService>();
+        services.AddScoped<OpenGms.Orders.Contracts.IOrderWorkflow, OrderWorkflow>();
         services.AddScoped<RoutingService>();
         services.AddScoped<IModuleDatabase, OrdersModuleDatabase>();
         services.AddScoped<IDemoDataSeeder, RoutingDemoSeeder>();

@@ -59,6 +59,9 @@ public static class GmsWebApplication
             o.Conventions.AuthorizePage("/Orders/Dashboard", GmsPolicies.OrderWorklist);
             o.Conventions.AuthorizeFolder("/Patients", GmsPolicies.ReadPatients);
             o.Conventions.AuthorizeFolder("/Audit", GmsPolicies.ReadAudit);
+            o.Conventions.AuthorizeFolder("/Cases", GmsPolicies.ReviewCases);
+            o.Conventions.AuthorizePage("/Cases/Attach", GmsPolicies.EditCases);
+            o.Conventions.AuthorizeFolder("/Reports", GmsPolicies.ReadReports);
         });
 
         WebApplication app = builder.Build();
@@ -76,6 +79,7 @@ public static class GmsWebApplication
         app.MapJobEndpoints();
         app.MapPgxEndpoints();
         app.MapOrderEndpoints();
+        app.MapCaseEndpoints();
         app.MapFhirOrderEndpoints();
         app.MapFhirReportEndpoints();
         app.MapRazorPages();

@@ -84,6 +84,20 @@ public sealed class AuthorisationTests
         { "GET", "fhir/Task?patient=9434765919", GmsRoles.DirectoryReviewer },
         { "GET", "fhir/DiagnosticReport/{id}", GmsRoles.Researcher },
         { "GET", "fhir/DiagnosticReport?patient=9434765919", GmsRoles.DirectoryReviewer },
+        { "POST", "api/orders/{id}/vcf", GmsRoles.GlhAuthoriser },
+        { "POST", "api/orders/{id}/vcf/upload", GmsRoles.RequestingClinician },
+        { "GET", "api/orders/{id}/case", GmsRoles.RequestingClinician },
+        { "GET", "api/cases", GmsRoles.Pharmacist },
+        { "GET", "api/cases/{id}", GmsRoles.RequestingClinician },
+        { "POST", "api/cases/{id}/retry", GmsRoles.Administrator },
+        { "POST", "api/cases/{id}/reviews", GmsRoles.GlhAuthoriser },
+        { "PUT", "api/cases/{id}/report-text", GmsRoles.GlhAuthoriser },
+        { "POST", "api/cases/{id}/submit", GmsRoles.GlhAuthoriser },
+        { "POST", "api/cases/{id}/authorise", GmsRoles.GlhScientist },
+        { "POST", "api/cases/{id}/return", GmsRoles.GlhScientist },
+        { "POST", "api/cases/{id}/corrections", GmsRoles.RequestingClinician },
+        { "GET", "api/reports/{id}", GmsRoles.Researcher },
+        { "GET", "api/reports?patient={id}", GmsRoles.Researcher },
     };
 
     [Theory]
@@ -188,7 +202,7 @@ public sealed class AuthorisationTests
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = JsonContent.Create(new { });
         }

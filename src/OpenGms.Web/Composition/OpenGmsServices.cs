@@ -39,8 +39,9 @@ public static class OpenGmsServices
         services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Interpretation.Contracts.RareDiseaseAnalysisJob>();
         services.AddSingleton(new GmsDataDirectory(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         services.AddOrdersModule(database);
-        // Authorised reports for the FHIR DiagnosticReport routes: none until the case review module provides its source.
-        services.AddScoped<OpenGms.Web.Fhir.IGenomicReportSource, OpenGms.Web.Fhir.NoGenomicReports>();
+        // Authorised reports of the case review module, for the FHIR DiagnosticReport routes.
+        services.AddScoped<OpenGms.Web.Fhir.IGenomicReportSource, OpenGms.Web.Fhir.CaseReportSource>();
+        OpenGms.Cases.CasesModule.AddCasesModule(services, database, new OpenGms.Cases.Application.CasesOptions(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         return services;
     }
 

@@ -155,14 +155,3 @@ public interface IGenomicReportSource
     /// <summary>The latest version of every authorised report for a patient.</summary>
     Task<IReadOnlyList<GenomicReportContent>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken);
 }
-
-/// <summary>No reports yet: what the service answers until the case review module is plugged in.</summary>
-public sealed class NoGenomicReports : IGenomicReportSource
-{
-    /// <inheritdoc />
-    public Task<GenomicReportContent?> GetAsync(Guid reportId, CancellationToken cancellationToken) => Task.FromResult<GenomicReportContent?>(null);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<GenomicReportContent>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<GenomicReportContent>>([]);
-}

@@ -116,7 +116,7 @@ public static class GenomicReportFhirMapper
     {
         var o = Observation(id, "variant", patient, status, issued, new CodeableConcept(Loinc, "69548-6", "Genetic variant assessment"));
         o.Value = new CodeableConcept(Loinc, "LA9633-4", "Present");
-        o.Component.Add(Component("48018-6", "Gene studied [ID]", new CodeableConcept(HgncSystem, v.HgncId, v.GeneSymbol)));
+        o.Component.Add(Component("48018-6", "Gene studied [ID]", Gene(v.HgncId, v.GeneSymbol)));
         if (v.GenomicHgvs is { } g)
         {
             o.Component.Add(Component("81290-9", "Genomic DNA change (gHGVS)", new CodeableConcept(HgvsSystem, g)));
@@ -180,7 +180,7 @@ public static class GenomicReportFhirMapper
     {
         var o = Observation(id, "genotype", patient, status, issued, new CodeableConcept(Loinc, "84413-4", "Genotype display name"));
         o.Value = new CodeableConcept { Text = $"{gene.GeneSymbol}{gene.Diplotype}" };
-        o.Component.Add(Component("48018-6", "Gene studied [ID]", new CodeableConcept(HgncSystem, gene.HgncId, gene.GeneSymbol)));
+        o.Component.Add(Component("48018-6", "Gene studied [ID]", Gene(gene.HgncId, gene.GeneSymbol)));
         return o;
     }
 
@@ -276,4 +276,8 @@ public static class GenomicReportFhirMapper
         "ultrarapid metabolizer" or "ultrarapid metaboliser" => ("LA10315-2", "Ultrarapid metabolizer"),
         _ => null,
     };
+
+    /// <summary>The gene studied: an HGNC coding when the id is known, else the symbol as text (FHIR allows no empty code).</summary>
+    private static CodeableConcept Gene(string? hgncId, string symbol) =>
+        string.IsNullOrEmpty(hgncId) ? new CodeableConcept { Text = symbol } : new CodeableConcept(HgncSystem, hgncId, symbol);
 }

@@ -62,7 +62,16 @@ public static class GmsPolicies
     /// <summary>Move orders through the lifecycle and record samples (each transition checks its own roles).</summary>
     public const string ProgressOrders = "orders.progress";
 
-    /// <summary>Read authorised genomic reports (FHIR DiagnosticReport); the route narrows to the orders the user may see.</summary>
+    /// <summary>Open cases, the case worklist and report drafts (case review, issue 7).</summary>
+    public const string ReviewCases = "cases.review";
+
+    /// <summary>Attach VCFs, retry analyses, review variants, write and submit reports, open corrections.</summary>
+    public const string EditCases = "cases.edit";
+
+    /// <summary>Authorise or return a submitted report (the second pair of eyes).</summary>
+    public const string AuthoriseReports = "cases.authorise";
+
+    /// <summary>Read authorised reports (a requesting clinician only those of their own orders; the endpoint checks).</summary>
     public const string ReadReports = "reports.read";
 
     /// <summary>The roles each policy admits.</summary>
@@ -79,5 +88,8 @@ public static class GmsPolicies
         [OrderWorklist] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
         [ReadReports] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Pharmacist, GmsRoles.Administrator],
         [ProgressOrders] = [GmsRoles.RequestingClinician, GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser, GmsRoles.Administrator],
+        [ReviewCases] = [GmsRoles.GlhScientist, GmsRoles.GlhAuthoriser],
+        [EditCases] = [GmsRoles.GlhScientist],
+        [AuthoriseReports] = [GmsRoles.GlhAuthoriser],
     };
 }

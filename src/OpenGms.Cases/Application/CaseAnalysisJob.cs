@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json;
+using OpenGms.Cases.Domain;
+using OpenGms.Interpretation.Contracts;
+using OpenGms.Jobs.Contracts;
+using OpenGms.Kernel;
+using OpenGms.Orders.Contracts;
+using OpenGms.Pharmacogenomics.Contracts;
+
+namespace OpenGms.Cases.Application;
+
+/// <summary>
+/// The <c>case.analyse</c> job: runs a case's pipelines (rare disease interpretation and/or PGx calling, through their
+/// modules' job handlers), keeps the results on the case, and moves the order: to analysis when it starts, to
+/// interpretation when the results are in. The order moves are made for the scientist who attached the VCF. A failure is
+/// kept on the case (and fails the job, which can be retried).
+/// </summary>
+internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, PgxServiceLoader pgx, CasesOptions options, IClock clock) : IJobHandler
+{
+    public const string JobKind = "case.analyse";
+
+    private static readonly string[] s_scientist = [CaseActor.ScientistRole];
+
+    public string Kind => JobKind;
+
+    public static string Payload(Guid caseId) => JsonSerializer.Serialize(new { @case = caseId });
+
+    public async Task<string?> RunAsync(JobInfo job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        Guid caseId;
+        using (JsonDocument doc = JsonDocument.Parse(job.Payload))
+        {
+            caseId = doc.RootElement.GetProperty("case").GetGuid();
+        }
+
+        Case @case = await store.FindAsync(caseId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"CAS009: no case {caseId}.");
+        try
+        {
+            Result<OrderView> order = await orders.GetAsync(@case.OrderId, cancellationToken).ConfigureAwait(false);
+            if (order.IsSuccess && order.Value.Status == "sequencing")
+            {
+                Unwrap(await orders.MoveAsync(@case.OrderId, "analysis", @case.AttachedBy, s_scientist, "analysis job started", cancellationToken).ConfigureAwait(false));
+            }
+
+            string? rareDisease = null;
+            string? pgxResult = null;
+            if (@case.Pipelines.HasFlag(Pipelines.RareDisease))
+            {
+                string payload = RareDiseasePayload(@case);
+                rareDisease = await new RareDiseaseAnalysisJob().RunAsync(job with { Kind = RareDiseaseAnalysisJob.JobKind, Payload = payload }, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (@case.Pipelines.HasFlag(Pipelines.Pgx))
+            {
+                string payload = PgxCallJob.Payload(@case.VcfPath, @case.ProbandSample, null);
+                pgxResult = await new PgxCallJob(pgx).RunAsync(job with { Kind = PgxCallJob.JobKind, Payload = payload }, cancellationToken).ConfigureAwait(false);
+            }
+
+            @case.Analysed(rareDisease, pgxResult, clock.UtcNow);
+            await store.SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            @case.Failed(ex.Message, clock.UtcNow);
+            await store.SaveAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        Result<OrderView> analysed = await orders.GetAsync(@case.OrderId, cancellationToken).ConfigureAwait(false);
+        if (analysed.IsSuccess && analysed.Value.Status == "analysis")
+        {
+            Unwrap(await orders.MoveAsync(@case.OrderId, "interpretation", @case.AttachedBy, s_scientist, "analysis results in", cancellationToken).ConfigureAwait(false));
+        }
+
+        return JsonSerializer.Serialize(new { @case = caseId, pipelines = CaseNames.Of(@case.Pipelines) });
+    }
+
+    private string RareDiseasePayload(Case c)
+    {
+        // The interpretation job reads a GA4GH phenopacket: write one from the order (HPO terms) and the attached VCF.
+        string dir = Path.Combine(options.DataDirectory, "cases", c.Id.ToString("N"));
+        System.IO.Directory.CreateDirectory(dir);
+        string phenopacket = Path.Combine(dir, "phenopacket.json");
+        var features = c.HpoTerms.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new { type = new { id = t } }).ToList();
+        string json = JsonSerializer.Serialize(new
+        {
+            id = c.Id.ToString("N"),
+            subject = new { id = c.ProbandSample },
+            phenotypicFeatures = features,
+            files = new[] { new { uri = c.VcfPath, fileAttributes = new { fileFormat = "VCF" } } },
+        });
+        File.WriteAllText(phenopacket, json, Encoding.UTF8);
+        var payload = new Dictionary<string, object?>
+        {
+            ["case"] = phenopacket,
+            ["ped"] = c.PedPath,
+            ["cache"] = c.CachePath ?? options.AnnotationCache,
+            ["hpoData"] = c.HpoDataPath ?? options.HpoData,
+        };
+        foreach (string key in payload.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            payload.Remove(key);
+        }
+
+        return JsonSerializer.Serialize(payload);
+    }
+
+    private static void Unwrap(Result<OrderView> result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException(result.Error.ToString());
+        }
+    }
+}

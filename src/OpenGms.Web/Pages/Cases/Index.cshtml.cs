@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenGms.Audit.Contracts;
+using OpenGms.Cases.Application;
+using OpenGms.Cases.Domain;
+using OpenGms.Web.Api;
+
+namespace OpenGms.Web.Pages.Cases;
+
+/// <summary>The GLH case worklist, grouped by status (awaiting analysis, ready for review, awaiting authorisation, authorised).</summary>
+internal sealed class IndexModel(CaseService cases, IAuditLog audit) : PageModel
+{
+    public static IReadOnlyList<string> Statuses { get; } = Enum.GetValues<CaseStatus>().Select(CaseNames.Of).ToList();
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public IReadOnlyList<IGrouping<string, CaseSummaryView>> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<CaseStatus>? statuses = CaseNames.TryParseStatus(Status, out CaseStatus s) ? [s] : null;
+        IReadOnlyList<CaseSummaryView> list = await cases.ListAsync(statuses, null, null, 300, cancellationToken).ConfigureAwait(false);
+        Groups = list.GroupBy(c => c.Status).OrderBy(g => Statuses.ToList().IndexOf(g.Key)).ToList();
+        foreach (Guid patient in list.Select(c => c.PatientId).Distinct())
+        {
+            await CaseEndpoints.AuditAsync(audit, HttpContext, AuditAction.Search, "case", patient, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
