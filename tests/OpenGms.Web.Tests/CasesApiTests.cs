@@ -123,6 +123,23 @@ public sealed class CasesApiTests
         Assert.True(v1.GetProperty("superseded").GetBoolean());
         Assert.Equal("report-authorised", (await GetAsync(scientist, $"api/orders/{orderId}")).GetProperty("status").GetString());
 
+        // The same report out as FHIR: a corrected DiagnosticReport (version 2) with the reported variant as a Variant
+        // observation, found by id and by the patient's NHS number; another clinician is refused.
+        JsonElement fhir = await GetAsync(clinician, $"fhir/DiagnosticReport/{reportId}");
+        Assert.Equal("DiagnosticReport", fhir.GetProperty("resourceType").GetString());
+        Assert.Equal("corrected", fhir.GetProperty("status").GetString());
+        Assert.Contains("de novo", fhir.GetProperty("conclusion").GetString(), StringComparison.Ordinal);
+        string fhirText = fhir.GetRawText();
+        Assert.Contains(variant.GetProperty("gene").GetString()!, fhirText, StringComparison.Ordinal);
+        Assert.Contains("69548-6", fhirText, StringComparison.Ordinal);
+        JsonElement byPatient = await GetAsync(clinician, $"fhir/DiagnosticReport?patient={report.GetProperty("nhsNumber").GetString()!.Replace(" ", string.Empty, StringComparison.Ordinal)}");
+        Assert.Equal("Bundle", byPatient.GetProperty("resourceType").GetString());
+        Assert.True(byPatient.GetProperty("entry").GetArrayLength() >= 1);
+        using (HttpResponseMessage refused = await otherClinician.GetAsync(new Uri($"fhir/DiagnosticReport/{reportId}", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
         string patient = Guid.Parse(report.GetProperty("patientId").GetString()!).ToString("N");
         AuditRecord[] log = (await admin.GetFromJsonAsync<AuditRecord[]>($"api/audit?patient={patient}&limit=200", s_json, Ct))!;
         Assert.Contains(log, r => r.Event.Actor == "sci.both" && r.Event.Resource == "case" && r.Event.Action == AuditAction.Read);
