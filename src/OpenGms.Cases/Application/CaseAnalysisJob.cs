@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using OpenGms.Cases.Domain;
 using OpenGms.Interpretation.Contracts;
@@ -15,7 +14,7 @@ namespace OpenGms.Cases.Application;
 /// interpretation when the results are in. The order moves are made for the scientist who attached the VCF. A failure is
 /// kept on the case (and fails the job, which can be retried).
 /// </summary>
-internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, PgxServiceLoader pgx, CasesOptions options, IClock clock) : IJobHandler
+internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, PgxServiceLoader pgx, RareDiseaseAnalysisJob rareDiseaseJob, CasesOptions options, IClock clock) : IJobHandler
 {
     public const string JobKind = "case.analyse";
 
@@ -48,8 +47,8 @@ internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, P
             string? pgxResult = null;
             if (@case.Pipelines.HasFlag(Pipelines.RareDisease))
             {
-                string payload = RareDiseasePayload(@case);
-                rareDisease = await new RareDiseaseAnalysisJob().RunAsync(job with { Kind = RareDiseaseAnalysisJob.JobKind, Payload = payload }, cancellationToken).ConfigureAwait(false);
+                string payload = RareDiseasePayload(@case, order.IsSuccess ? order.Value : null);
+                rareDisease = await rareDiseaseJob.RunAsync(job with { Kind = RareDiseaseAnalysisJob.JobKind, Payload = payload }, cancellationToken).ConfigureAwait(false);
             }
 
             if (@case.Pipelines.HasFlag(Pipelines.Pgx))
@@ -77,25 +76,18 @@ internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, P
         return JsonSerializer.Serialize(new { @case = caseId, pipelines = CaseNames.Of(@case.Pipelines) });
     }
 
-    private string RareDiseasePayload(Case c)
+    private string RareDiseasePayload(Case c, OrderView? order)
     {
-        // The interpretation job reads a GA4GH phenopacket: write one from the order (HPO terms) and the attached VCF.
-        string dir = Path.Combine(options.DataDirectory, "cases", c.Id.ToString("N"));
-        System.IO.Directory.CreateDirectory(dir);
-        string phenopacket = Path.Combine(dir, "phenopacket.json");
-        var features = c.HpoTerms.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new { type = new { id = t } }).ToList();
-        string json = JsonSerializer.Serialize(new
-        {
-            id = c.Id.ToString("N"),
-            subject = new { id = c.ProbandSample },
-            phenotypicFeatures = features,
-            files = new[] { new { uri = c.VcfPath, fileAttributes = new { fileFormat = "VCF" } } },
-        });
-        File.WriteAllText(phenopacket, json, Encoding.UTF8);
+        // The interpretation job's own inputs: the attached VCF and PED, the proband, the order's HPO terms, and the
+        // directory test with the panel versions pinned when the order was placed (a gene-agnostic test runs genome-wide).
         var payload = new Dictionary<string, object?>
         {
-            ["case"] = phenopacket,
+            ["vcf"] = c.VcfPath,
             ["ped"] = c.PedPath,
+            ["proband"] = c.ProbandSample,
+            ["hpo"] = c.HpoTerms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            ["test"] = c.TestCode,
+            ["panelVersions"] = order?.Panels.Where(p => p.Version is not null).ToDictionary(p => p.PanelId.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Version!),
             ["cache"] = c.CachePath ?? options.AnnotationCache,
             ["hpoData"] = c.HpoDataPath ?? options.HpoData,
         };

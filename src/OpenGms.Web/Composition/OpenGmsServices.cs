@@ -36,7 +36,8 @@ public static class OpenGmsServices
         services.AddSingleton(new OpenGms.Pharmacogenomics.Contracts.PgxServiceLoader(null, dataDirectory));
         services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Pharmacogenomics.Contracts.PgxCallJob>();
         services.AddScoped<OpenGms.Interpretation.Application.Analysis.TestPanelResolver>();
-        services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler, OpenGms.Interpretation.Contracts.RareDiseaseAnalysisJob>();
+        services.AddScoped<OpenGms.Interpretation.Contracts.RareDiseaseAnalysisJob>();
+        services.AddScoped<OpenGms.Jobs.Contracts.IJobHandler>(sp => sp.GetRequiredService<OpenGms.Interpretation.Contracts.RareDiseaseAnalysisJob>());
         services.AddSingleton(new GmsDataDirectory(dataDirectory ?? Path.Combine(Path.GetTempPath(), "opengms-data")));
         services.AddOrdersModule(database);
         // Authorised reports of the case review module, for the FHIR DiagnosticReport routes.
