@@ -46,6 +46,15 @@ public sealed class CasesApiTests
         Assert.Equal("rare-disease", attached.GetProperty("case").GetProperty("pipelines").GetString());
         Assert.Contains("rare and inherited", attached.GetProperty("pipelineReason").GetString(), StringComparison.Ordinal);
 
+        // GLH staff of another GLH neither see nor open the case (the order went to North Thames, a specialist GLH).
+        using HttpClient otherGlh = await service.SignedInClientAsync("sci.elsewhere", [GmsRoles.GlhScientist], "north-west");
+        Assert.Empty((await GetAsync(otherGlh, "api/cases")).EnumerateArray());
+        await SendAsync(otherGlh, HttpMethod.Post, $"api/cases/{caseId}/retry", new { }, HttpStatusCode.Forbidden, "ORD030");
+        using (HttpResponseMessage refusedCase = await otherGlh.GetAsync(new Uri($"api/cases/{caseId}", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refusedCase.StatusCode);
+        }
+
         JsonElement ready = await WaitForAsync(scientist, caseId, "ready-for-review");
         Assert.Equal("interpretation", (await GetAsync(scientist, $"api/orders/{orderId}")).GetProperty("status").GetString());
         JsonElement worklist = await GetAsync(scientist, "api/cases?status=ready-for-review");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OpenGms.Audit.Contracts;
 using OpenGms.Cases.Application;
 using OpenGms.Cases.Contracts;
@@ -30,6 +31,7 @@ internal static class CaseEndpoints
     public static void MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder orders = endpoints.MapGroup("/api/orders").WithTags("Cases");
+        orders.AddEndpointFilter(OrderInOwnGlhAsync);
         orders.MapPost("/{id:guid}/vcf", async (Guid id, AttachVcfRequest request, CaseService cases, IAuditLog audit, HttpContext http, CancellationToken ct) =>
             await AnswerAsync(await cases.AttachAsync(id, request, ActorOf(http.User), ct).ConfigureAwait(false), AuditAction.Update, audit, http, ct, created: true).ConfigureAwait(false))
             .RequireAuthorization(GmsPolicies.EditCases).WithMetadata(new PatientDataAttribute("case")).WithName("AttachVcf")
@@ -75,6 +77,7 @@ internal static class CaseEndpoints
             .RequireAuthorization(GmsPolicies.ReviewCases).WithMetadata(new PatientDataAttribute("case")).WithName("GetCaseOfOrder");
 
         RouteGroupBuilder group = endpoints.MapGroup("/api/cases").WithTags("Cases");
+        group.AddEndpointFilter(CaseInOwnGlhAsync);
         group.MapGet("/", async (string? status, string? glh, int? limit, CaseService cases, IAuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             var statuses = new List<CaseStatus>();
@@ -88,7 +91,13 @@ internal static class CaseEndpoints
                 statuses.Add(s);
             }
 
-            IReadOnlyList<CaseSummaryView> list = await cases.ListAsync(statuses, string.IsNullOrWhiteSpace(glh) ? null : glh.Trim().ToLowerInvariant(), null, Math.Clamp(limit ?? 100, 1, 500), ct).ConfigureAwait(false);
+            Result<string?> scope = OrderEndpoints.WorklistGlh(http.User, glh);
+            if (!scope.IsSuccess)
+            {
+                return ErrorResults.Problem(scope.Error);
+            }
+
+            IReadOnlyList<CaseSummaryView> list = await cases.ListAsync(statuses, scope.Value, null, Math.Clamp(limit ?? 100, 1, 500), ct).ConfigureAwait(false);
             foreach (Guid patient in list.Select(c => c.PatientId).Distinct())
             {
                 await AuditAsync(audit, http, AuditAction.Search, "case", patient, ct).ConfigureAwait(false);
@@ -164,15 +173,58 @@ internal static class CaseEndpoints
         }).RequireAuthorization(GmsPolicies.ReadReports).WithMetadata(new PatientDataAttribute("report")).WithName("ListPatientReports");
     }
 
+    /// <summary>
+    /// GLH staff work only on the cases of orders routed to their own GLH (administrators on all): a case route naming
+    /// another GLH's case is refused with ORD030 and the refusal audited.
+    /// </summary>
+    private static async ValueTask<object?> CaseInOwnGlhAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        HttpContext http = context.HttpContext;
+        if (GlhScope.IsScoped(http.User) && http.Request.RouteValues.TryGetValue("id", out object? raw) && Guid.TryParse(raw?.ToString(), out Guid id))
+        {
+            CaseService cases = http.RequestServices.GetRequiredService<CaseService>();
+            if (await cases.GetAsync(id, http.RequestAborted).ConfigureAwait(false) is { IsSuccess: true } found
+                && !string.Equals(GlhScope.GlhOf(http.User), found.Value.Case.GlhCode, StringComparison.OrdinalIgnoreCase))
+            {
+                await AuditAsync(http.RequestServices.GetRequiredService<IAuditLog>(), http, AuditAction.Denied, "case", found.Value.Case.PatientId, http.RequestAborted).ConfigureAwait(false);
+                return ErrorResults.Problem(OrderEndpoints.NotYours(http.User));
+            }
+        }
+
+        return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The same rule for attaching a VCF to an order, or reading an order's case.</summary>
+    private static async ValueTask<object?> OrderInOwnGlhAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        HttpContext http = context.HttpContext;
+        if (GlhScope.IsScoped(http.User) && http.Request.RouteValues.TryGetValue("id", out object? raw) && Guid.TryParse(raw?.ToString(), out Guid id))
+        {
+            IOrderWorkflow orders = http.RequestServices.GetRequiredService<IOrderWorkflow>();
+            if (await orders.GetAsync(id, http.RequestAborted).ConfigureAwait(false) is { IsSuccess: true } order && !GlhScope.Covers(http.User, order.Value))
+            {
+                await AuditAsync(http.RequestServices.GetRequiredService<IAuditLog>(), http, AuditAction.Denied, "case", order.Value.PatientId, http.RequestAborted).ConfigureAwait(false);
+                return ErrorResults.Problem(OrderEndpoints.NotYours(http.User));
+            }
+        }
+
+        return await next(context).ConfigureAwait(false);
+    }
+
     /// <summary>The acting user as the cases module sees them.</summary>
     public static CaseActor ActorOf(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.Name) ?? "unknown", GmsRoles.All.Where(user.IsInRole).ToList());
 
     internal static async Task<bool> MayReadAsync(ClaimsPrincipal user, AuthorisedReportView report, IOrderWorkflow orders, CancellationToken ct)
     {
-        if (user.IsInRole(GmsRoles.GlhScientist) || user.IsInRole(GmsRoles.GlhAuthoriser) || user.IsInRole(GmsRoles.Administrator))
+        if (user.IsInRole(GmsRoles.Administrator))
         {
             return true;
+        }
+
+        if (GlhScope.IsScoped(user))
+        {
+            return string.Equals(GlhScope.GlhOf(user), report.GlhCode, StringComparison.OrdinalIgnoreCase);
         }
 
         Result<OrderView> order = await orders.GetAsync(report.OrderId, ct).ConfigureAwait(false);

@@ -22,6 +22,22 @@ internal sealed class CaseModel(CaseService cases, IAuditLog audit) : PageModel
 
     public bool IsAuthoriser => User.IsInRole(GmsRoles.GlhAuthoriser);
 
+    /// <summary>GLH staff open only their own GLH's cases (every handler); the refusal is audited.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (GlhScope.IsScoped(User) && await cases.GetAsync(Id, HttpContext.RequestAborted).ConfigureAwait(false) is { IsSuccess: true } found
+            && !string.Equals(GlhScope.GlhOf(User), found.Value.Case.GlhCode, StringComparison.OrdinalIgnoreCase))
+        {
+            await CaseEndpoints.AuditAsync(audit, HttpContext, AuditAction.Denied, "case", found.Value.Case.PatientId, HttpContext.RequestAborted).ConfigureAwait(false);
+            context.Result = Forbid();
+            return;
+        }
+
+        await next().ConfigureAwait(false);
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Result<CaseView> found = await cases.GetAsync(Id, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,9 @@ internal sealed class IndexModel(CaseService cases, IAuditLog audit) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         IReadOnlyCollection<CaseStatus>? statuses = CaseNames.TryParseStatus(Status, out CaseStatus s) ? [s] : null;
-        IReadOnlyList<CaseSummaryView> list = await cases.ListAsync(statuses, null, null, 300, cancellationToken).ConfigureAwait(false);
+        // GLH staff see their own GLH's cases; an account with no GLH sees none (administrators see every GLH).
+        Kernel.Result<string?> glh = OrderEndpoints.WorklistGlh(User, null);
+        IReadOnlyList<CaseSummaryView> list = glh.IsSuccess ? await cases.ListAsync(statuses, glh.Value, null, 300, cancellationToken).ConfigureAwait(false) : [];
         Groups = list.GroupBy(c => c.Status).OrderBy(g => Statuses.ToList().IndexOf(g.Key)).ToList();
         foreach (Guid patient in list.Select(c => c.PatientId).Distinct())
         {
