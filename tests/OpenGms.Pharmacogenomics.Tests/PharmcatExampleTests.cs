@@ -19,11 +19,7 @@ public sealed class PharmcatExampleTests
     public void Call_matches_pharmcat_report_for_every_gene(string example, bool hasOutsideCalls)
     {
         string examples = SharedData.PathOf("pgx/pharmcat-v3.1.1/docs/examples");
-        string pgx = SharedData.PathOf("pgx");
-        DefinitionSet definitions = DefinitionLoader.Load([
-            Path.Combine(pgx, "pharmcat-v3.1.1"),
-            Path.Combine(pgx, "pharmcat-v2.15.2-11-gc8100ec8"),
-            Path.Combine(pgx, "pharmcat-v2.12.0-20-g30f8cfb7")]).Value;
+        DefinitionSet definitions = RealDefinitions();
         var caller = new SampleCaller(definitions);
         IReadOnlyList<OutsideCall> outside = hasOutsideCalls ? OutsideCallReader.Read(Path.Combine(examples, example + ".outsideCall.tsv")).Value : [];
         SampleGenotypes sample = PgxVcfReader.Read(Path.Combine(examples, example + ".vcf"), PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants))).Value.Single();
@@ -63,11 +59,7 @@ public sealed class PharmcatExampleTests
     public void Real_sample_1_matches_pharmcat_matcher_output_gene_for_gene()
     {
         string resources = SharedData.PathOf("pgx/pharmcat-v3.1.1/test-resources");
-        string pgx = SharedData.PathOf("pgx");
-        DefinitionSet definitions = DefinitionLoader.Load([
-            Path.Combine(pgx, "pharmcat-v3.1.1"),
-            Path.Combine(pgx, "pharmcat-v2.15.2-11-gc8100ec8"),
-            Path.Combine(pgx, "pharmcat-v2.12.0-20-g30f8cfb7")]).Value;
+        DefinitionSet definitions = RealDefinitions();
         SampleGenotypes sample = PgxVcfReader.Read(Path.Combine(resources, "Sample_1.preprocessed.vcf"), PgxSites.FromLoci(definitions.Genes.Values.SelectMany(g => g.Variants))).Value.Single();
 
         SampleReport ours = new SampleCaller(definitions).Call(sample, [], MatcherOptions.Default);
@@ -99,5 +91,15 @@ public sealed class PharmcatExampleTests
 
         Assert.Empty(differences);
         Assert.True(called >= 8, $"only {called} called genes compared");
+    }
+
+    /// <summary>PharmCAT v3.1.1's definitions, with the phenotype and guideline files of the earlier snapshots it lacks.</summary>
+    private static DefinitionSet RealDefinitions()
+    {
+        string pgx = SharedData.PathOf("pgx");
+        return DefinitionLoader.Load([
+            Path.Combine(pgx, "pharmcat-v3.1.1"),
+            Path.Combine(pgx, "pharmcat-v2.15.2-11-gc8100ec8"),
+            Path.Combine(pgx, "pharmcat-v2.12.0-20-g30f8cfb7")]).Value;
     }
 }
