@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         IBrowserContext context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Service.BaseAddress.ToString() });
         // Generous: CI machines have two cores and run other test projects at the same time.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -81,7 +81,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        Assertions.SetDefaultExpectTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

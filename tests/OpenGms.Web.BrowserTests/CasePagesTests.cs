@@ -1,10 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OpenGms.Consent.Contracts;
-using OpenGms.Kernel;
-using OpenGms.Orders.Application;
-using OpenGms.Orders.Contracts;
-using OpenGms.Orders.Domain.Lifecycle;
 using OpenGms.Testing;
 using OpenGms.Web.Identity;
 
@@ -24,7 +19,7 @@ public sealed class CasePagesTests(BrowserFixture fixture)
     {
         string dir = SharedData.PathOf("variants/clinical-cases/scout-trio-643594");
         await CreateUsersAsync("sci.trio", "auth.trio", "north-thames");
-        Guid orderId = await SequencedOrderAsync("9434765048", "R14.1", ["HP:0001250"]);
+        Guid orderId = await SequencedOrderAsync("9434765048", "R14.1", ["HP:0001250"], "sci.trio", "north-thames");
 
         IPage scientist = await fixture.SignInAsync("sci.trio");
         await scientist.GotoAsync($"/orders/{orderId}");
@@ -69,7 +64,7 @@ public sealed class CasePagesTests(BrowserFixture fixture)
     public async Task Pgx_case_is_uploaded_and_authorised_through_the_pages()
     {
         await CreateUsersAsync("sci.pgx", "auth.pgx", "north-west");
-        Guid orderId = await SequencedOrderAsync("9434765056", "M1.1", []);
+        Guid orderId = await SequencedOrderAsync("9434765056", "M1.1", [], "sci.pgx", "north-west");
 
         IPage scientist = await fixture.SignInAsync("sci.pgx");
         await scientist.GotoAsync($"/cases/attach/{orderId}");
@@ -101,31 +96,45 @@ public sealed class CasePagesTests(BrowserFixture fixture)
         Assert.True((await accounts.CreateAsync(authoriser, Password, [GmsRoles.GlhAuthoriser], glh, TestContext.Current.CancellationToken)).IsSuccess);
     }
 
-    private async Task<Guid> SequencedOrderAsync(string nhs, string testCode, string[] hpo)
+    /// <summary>
+    /// The order's life up to sequencing, all through the pages: a clinician places it on the order form, the GLH scientist
+    /// accepts it from the worklist, books the sample in and moves it to sequencing on the order page.
+    /// </summary>
+    private async Task<Guid> SequencedOrderAsync(string nhs, string testCode, string[] hpo, string scientistUser, string glh)
+    {
+        string clinicianUser = "dr." + scientistUser;
+        Assert.True(await CreateAsync(clinicianUser, GmsRoles.RequestingClinician, null));
+        IPage clinician = await fixture.SignInAsync(clinicianUser);
+        await clinician.GotoAsync("/orders/new");
+        await clinician.GetByLabel("NHS number").FillAsync(nhs);
+        await clinician.GetByLabel("Given name").FillAsync("Pat");
+        await clinician.GetByLabel("Family name").FillAsync("Browser");
+        await clinician.GetByLabel("Date of birth").FillAsync("2014-05-06");
+        await clinician.GetByLabel("Sex").SelectOptionAsync("male");
+        await clinician.GetByLabel("Test code").FillAsync(testCode);
+        await clinician.GetByLabel("Requesting organisation (ODS code)").FillAsync("RW3");
+        await clinician.GetByLabel("HPO terms").FillAsync(string.Join(", ", hpo));
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Send order" }).ClickAsync();
+        await clinician.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/orders/[0-9a-f-]{36}$"));
+        Guid id = Guid.Parse(clinician.Url[(clinician.Url.LastIndexOf('/') + 1)..]);
+
+        IPage scientist = await fixture.SignInAsync(scientistUser);
+        await scientist.GotoAsync($"/orders/worklist?glh={glh}");
+        ILocator row = scientist.Locator($"#worklist tr[data-order='{id}']");
+        await row.GetByRole(AriaRole.Button, new() { Name = "accepted", Exact = true }).ClickAsync();
+        row = scientist.Locator($"#worklist tr[data-order='{id}']");
+        await row.GetByLabel("Specimen id").FillAsync("BRW-" + nhs[^4..]);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Sample received" }).ClickAsync();
+        await Assertions.Expect(scientist.Locator($"#worklist tr[data-order='{id}'] .status")).ToHaveTextAsync("sample-received");
+        await scientist.GotoAsync($"/orders/{id}");
+        await scientist.GetByRole(AriaRole.Button, new() { Name = "Move to sequencing" }).ClickAsync();
+        await Assertions.Expect(scientist.Locator("#order-status")).ToHaveTextAsync("sequencing");
+        return id;
+    }
+
+    private async Task<bool> CreateAsync(string user, string role, string? glh)
     {
         using IServiceScope scope = fixture.Service.Services.CreateScope();
-        OrderService orders = scope.ServiceProvider.GetRequiredService<OrderService>();
-        var clinician = new OrderActor("dr.cases", [OrderRole.RequestingClinician]);
-        var lab = new OrderActor("lab.cases", [OrderRole.GlhScientist]);
-        Result<OrderView> placed = await orders.PlaceAsync(new PlaceOrderRequest
-        {
-            NhsNumber = nhs,
-            NewPatient = new PatientDetails(nhs, "Pat", "Browser", new DateOnly(2014, 5, 6), "male"),
-            TestCode = testCode,
-            OrganisationOds = "RW3",
-            RequesterName = "Dr Cases",
-            HpoTerms = hpo,
-            Justification = "browser test",
-            Samples = [new NewSample("BRW-C1", "445295009", "Blood specimen with EDTA")],
-        }, clinician, CancellationToken.None);
-        Assert.True(placed.IsSuccess, placed.Error?.ToString());
-        Guid id = placed.Value.Id;
-        foreach (OrderStatus to in (OrderStatus[])[OrderStatus.Accepted, OrderStatus.SampleReceived, OrderStatus.Sequencing])
-        {
-            Result<OrderView> moved = await orders.TransitionAsync(id, new TransitionRequest(to, null, null), lab, CancellationToken.None);
-            Assert.True(moved.IsSuccess, moved.Error?.ToString());
-        }
-
-        return id;
+        return (await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(user, Password, [role], glh, TestContext.Current.CancellationToken)).IsSuccess;
     }
 }
