@@ -57,6 +57,12 @@ public sealed record AcmgInput(
 
     /// <summary>The splice score's name (the INFO key it came from).</summary>
     public string? SpliceName { get; init; }
+
+    /// <summary>Reference bases the allele spans from <see cref="AcmgInput.Position"/> (VCF REF length; 1 for an SNV).</summary>
+    public int ReferenceLength { get; init; } = 1;
+
+    /// <summary>The structural variant, when the allele is one (PVS1 then follows the SVI tree for deletions and duplications).</summary>
+    public Analysis.StructuralVariantEvent? StructuralVariant { get; init; }
 }
 
 /// <summary>
@@ -77,6 +83,12 @@ public static class AcmgEvaluator
 
     /// <summary>Splice delta score at or below which BP4 and BP7 apply (SpliceAI, ClinGen SVI 2023).</summary>
     public const double SpliceBenign = 0.1;
+
+    /// <summary>First intron position past the donor motif where deep-intronic BP7 may apply (+7, ClinGen SVI splicing).</summary>
+    public const int Bp7DonorOffset = 7;
+
+    /// <summary>First intron position before the acceptor region where deep-intronic BP7 may apply (-21, ClinGen SVI splicing).</summary>
+    public const int Bp7AcceptorOffset = 21;
 
     /// <summary>Frequency at or below which PM2_Supporting applies (0.01%).</summary>
     public const double Pm2Threshold = 0.0001;
@@ -107,14 +119,15 @@ public static class AcmgEvaluator
 
         ConsequenceSet csq = input.Consequences;
         bool missense = csq.Contains(ConsequenceTerm.MissenseVariant);
-        CriterionResult? pvs1 = Pvs1(input);
+        string? pvs1Reason = null;
+        CriterionResult? pvs1 = input.StructuralVariant is null ? Pvs1(input) : StructuralVariantPvs1.Evaluate(input, input.StructuralVariant, out pvs1Reason);
         if (pvs1 is not null)
         {
             rows.Add(pvs1);
         }
         else
         {
-            notEvaluated[AcmgCriterion.PVS1] = "not a null variant (nonsense, frameshift, canonical splice, start loss, ablation)";
+            notEvaluated[AcmgCriterion.PVS1] = pvs1Reason ?? "not a null variant (nonsense, frameshift, canonical splice, start loss, ablation)";
         }
 
         // Population data.
@@ -227,12 +240,65 @@ public static class AcmgEvaluator
                 rows.Add(new CriterionResult(AcmgCriterion.BP7, !splice, AcmgStrength.Supporting, splice ? "synonymous but in the splice region (no splice predictor given)" : "synonymous, outside the splice region (no splice predictor given; conservation not checked)"));
             }
         }
+        else if (input.StructuralVariant is null && IntronOffsets(input, out int intron, out int donor, out int acceptor))
+        {
+            // Deep intronic (Walker et al. 2023): at or beyond +7 from the donor and -21 from the acceptor, both counted
+            // from the nearest allele end, so the variant lies outside the donor motif and the acceptor region.
+            string where = $"intron {intron.ToString(CultureInfo.InvariantCulture)}, +{donor.ToString(CultureInfo.InvariantCulture)} from the donor and -{acceptor.ToString(CultureInfo.InvariantCulture)} from the acceptor";
+            if (donor < Bp7DonorOffset || acceptor < Bp7AcceptorOffset)
+            {
+                notEvaluated[AcmgCriterion.BP7] = $"{where}: within the donor (+1 to +6) or acceptor (-1 to -20) region";
+            }
+            else if (input.SpliceScore is double d)
+            {
+                rows.Add(new CriterionResult(AcmgCriterion.BP7, d <= SpliceBenign, AcmgStrength.Supporting, $"intronic at {where} (at or beyond +{Bp7DonorOffset.ToString(CultureInfo.InvariantCulture)}/-{Bp7AcceptorOffset.ToString(CultureInfo.InvariantCulture)}, ClinGen SVI splicing); {SpliceText(input, d)}, BP7 when <= {SpliceBenign.ToString(CultureInfo.InvariantCulture)} (conservation not checked)"));
+            }
+            else
+            {
+                notEvaluated[AcmgCriterion.BP7] = $"{where}: deep intronic, but no splice predictor given (--splice-field)";
+            }
+        }
         else
         {
-            notEvaluated[AcmgCriterion.BP7] = "not synonymous";
+            notEvaluated[AcmgCriterion.BP7] = "not synonymous and not wholly intronic";
         }
 
         return AcmgRules.Combine(rows, notEvaluated, overrides);
+    }
+
+    /// <summary>
+    /// For an allele wholly inside an intron of the transcript: the intron number and its distances from the donor
+    /// (+1 = first intron base) and the acceptor (-1 = last intron base), taken from the allele end nearest each.
+    /// </summary>
+    private static bool IntronOffsets(AcmgInput input, out int intron, out int donor, out int acceptor)
+    {
+        intron = donor = acceptor = 0;
+        Transcript? t = input.Transcript;
+        if (t is null || t.ExonCount < 2)
+        {
+            return false;
+        }
+
+        int lo = input.Position;
+        int hi = input.Position + Math.Max(1, input.ReferenceLength) - 1;
+        int n = t.ExonCount;
+        for (int i = 0; i + 1 < n; i++)
+        {
+            int intronStart = t.ExonEnds[i] + 1;
+            int intronEnd = t.ExonStarts[i + 1] - 1;
+            if (lo < intronStart || hi > intronEnd)
+            {
+                continue;
+            }
+
+            bool forward = t.Strand == Strand.Forward;
+            intron = forward ? i + 1 : n - 1 - i;
+            donor = forward ? lo - intronStart + 1 : intronEnd - hi + 1;
+            acceptor = forward ? intronEnd - hi + 1 : lo - intronStart + 1;
+            return true;
+        }
+
+        return false;
     }
 
     private static string ProteinChange(string hgvsP)
