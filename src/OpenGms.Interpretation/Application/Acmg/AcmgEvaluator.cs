@@ -58,6 +58,18 @@ public sealed record AcmgInput(
     /// <summary>The splice score's name (the INFO key it came from).</summary>
     public string? SpliceName { get; init; }
 
+    /// <summary>
+    /// Derived PVS1 critical-region evidence: a ClinVar P/LP truncating allele 3′ of this NMD-escaping truncating variant,
+    /// as text; null when none was found or no ClinVar source was given.
+    /// </summary>
+    public string? CriticalRegionEvidence { get; init; }
+
+    /// <summary>
+    /// ClinVar P/LP missense alleles at other residues near this missense variant (derived PM1 hot-spot evidence); null
+    /// when no ClinVar source was given.
+    /// </summary>
+    public IReadOnlyList<ClinVarProteinMatch>? NearbyPathogenicMissense { get; init; }
+
     /// <summary>Reference bases the allele spans from <see cref="AcmgInput.Position"/> (VCF REF length; 1 for an SNV).</summary>
     public int ReferenceLength { get; init; } = 1;
 
@@ -84,6 +96,12 @@ public static class AcmgEvaluator
     /// <summary>Splice delta score at or below which BP4 and BP7 apply (SpliceAI, ClinGen SVI 2023).</summary>
     public const double SpliceBenign = 0.1;
 
+    /// <summary>Other-residue ClinVar P/LP missense alleles nearby from which derived PM1 applies at supporting strength.</summary>
+    public const int Pm1SupportingCount = 2;
+
+    /// <summary>Other-residue ClinVar P/LP missense alleles nearby from which derived PM1 applies at moderate strength.</summary>
+    public const int Pm1ModerateCount = 4;
+
     /// <summary>First intron position past the donor motif where deep-intronic BP7 may apply (+7, ClinGen SVI splicing).</summary>
     public const int Bp7DonorOffset = 7;
 
@@ -105,7 +123,6 @@ public static class AcmgEvaluator
         {
             [AcmgCriterion.PS3] = "functional studies need literature review",
             [AcmgCriterion.PS4] = "case-control data not available",
-            [AcmgCriterion.PM1] = "no protein domain / hot-spot data",
             [AcmgCriterion.PP2] = "no gene missense-constraint data",
             [AcmgCriterion.PP4] = "left to the scientist (phenotype score is shown separately)",
             [AcmgCriterion.PP5] = "withdrawn by ClinGen SVI (Biesecker & Harrison 2018)",
@@ -162,6 +179,26 @@ public static class AcmgEvaluator
         // (ClinGen SVI splicing, Walker et al. 2023: SpliceAI >= 0.2 supports PP3, <= 0.1 supports BP4). PP3 takes the
         // stronger of the two, never both; BP4 for a missense variant needs both predictions to be benign.
         InSilico(input, missense, pvs1 is not null, rows, notEvaluated);
+
+        // PM1, derived: a cluster of ClinVar P/LP missense at nearby residues stands in for hot-spot/domain data.
+        if (!missense)
+        {
+            notEvaluated[AcmgCriterion.PM1] = "not a missense variant (no protein domain data)";
+        }
+        else if (input.NearbyPathogenicMissense is not IReadOnlyList<ClinVarProteinMatch> nearby)
+        {
+            notEvaluated[AcmgCriterion.PM1] = "no protein domain / hot-spot data; derived hot-spot evidence needs a ClinVar source (--clinvar)";
+        }
+        else
+        {
+            int k = nearby.Count;
+            string listed = k == 0 ? "none" : string.Join(", ", nearby.Take(5).Select(m => $"{ProteinChange(m.HgvsP)} ({m.Id})")) + (k > 5 ? ", ..." : string.Empty);
+            rows.Add(new CriterionResult(
+                AcmgCriterion.PM1,
+                k >= Pm1SupportingCount,
+                k >= Pm1SupportingCount && k < Pm1ModerateCount ? AcmgStrength.Supporting : AcmgStrength.Moderate,
+                $"derived hot spot: {k.ToString(CultureInfo.InvariantCulture)} ClinVar P/LP missense variant(s) at other residues within {Analysis.ClinVarDerivedEvidence.HotspotResidueWindow.ToString(CultureInfo.InvariantCulture)} residues: {listed}; PM1 moderate at {Pm1ModerateCount.ToString(CultureInfo.InvariantCulture)} or more, supporting at {Pm1SupportingCount.ToString(CultureInfo.InvariantCulture)}-{(Pm1ModerateCount - 1).ToString(CultureInfo.InvariantCulture)} (OpenGMS thresholds, not a ClinGen specification; no domain data)"));
+        }
 
         // PS1 / PM5 from ClinVar (missense only).
         if (!missense)
@@ -405,9 +442,14 @@ public static class AcmgEvaluator
             int proteinStart = input.Annotation?.ProteinStart ?? 0;
             double removed = g.ProteinLength > 0 && proteinStart > 0 ? (double)(g.ProteinLength - proteinStart + 1) / g.ProteinLength : 0;
             string where = $"{kind} escaping NMD (last exon or last 50 nt of the penultimate); removes {removed:P0} of the protein";
-            return removed > 0.10
-                ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + " (>10%: PVS1_Strong; critical regions not known)")
-                : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, where + " (<=10%: PVS1_Moderate)");
+            if (removed > 0.10)
+            {
+                return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + (input.CriticalRegionEvidence is null ? " (>10%: PVS1_Strong; critical regions not known)" : $" (>10%: PVS1_Strong; region critical: {input.CriticalRegionEvidence})"));
+            }
+
+            return input.CriticalRegionEvidence is null
+                ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, where + " (<=10%: PVS1_Moderate; no ClinVar P/LP truncating variant further 3′, so the region is not shown to be critical)")
+                : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + $"; the truncated region is critical: {input.CriticalRegionEvidence}: PVS1_Strong (SVI tree)");
         }
 
         if (csq.Contains(ConsequenceTerm.SpliceDonorVariant) || csq.Contains(ConsequenceTerm.SpliceAcceptorVariant))

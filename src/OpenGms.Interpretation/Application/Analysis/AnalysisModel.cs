@@ -191,6 +191,12 @@ public sealed class Candidate
     internal StructuralVariantEvent? StructuralVariantEvent { get; init; }
 
     [JsonIgnore]
+    internal string? CriticalRegionEvidence { get; set; }
+
+    [JsonIgnore]
+    internal IReadOnlyList<ClinVarProteinMatch>? NearbyPathogenicMissense { get; set; }
+
+    [JsonIgnore]
     internal SegregationPattern Patterns { get; set; }
 
     [JsonIgnore]

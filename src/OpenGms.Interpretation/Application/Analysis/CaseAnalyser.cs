@@ -465,6 +465,21 @@ public static class CaseAnalyser
                 matches = ClinVarMatches(c, options.ClinVar, annotator, contigMap);
             }
 
+            // Derived ClinVar evidence (critical region for PVS1, hot spot for PM1), found once in the first pass.
+            if (firstPass && options.ClinVar is not null && annotator is not null && c.TranscriptModel is not null && c.StructuralVariantEvent is null
+                && contigMap.GetValueOrDefault(c.Chrom) is string clinVarChrom)
+            {
+                if (c.Consequences.Contains(ConsequenceTerm.MissenseVariant))
+                {
+                    c.NearbyPathogenicMissense = ClinVarDerivedEvidence.NearbyMissense(c, options.ClinVar, annotator, clinVarChrom);
+                }
+
+                if (c.Consequences.Contains(ConsequenceTerm.StopGained) || c.Consequences.Contains(ConsequenceTerm.FrameshiftVariant))
+                {
+                    c.CriticalRegionEvidence = ClinVarDerivedEvidence.DownstreamTruncating(c, options.ClinVar, annotator, clinVarChrom);
+                }
+            }
+
             var input = new AcmgInput(
                 c.Gene, c.Consequences, c.TranscriptModel, c.TranscriptAnnotation, c.Position, c.Frequency, frequencyGiven, c.Patterns,
                 options.ParentageConfirmed, inTrans, partnerText, c.InSilicoScore, options.ScoreInfoKey, matches,
@@ -475,6 +490,8 @@ public static class CaseAnalyser
                 SpliceName = options.SpliceInfoKey,
                 StructuralVariant = c.StructuralVariantEvent,
                 ReferenceLength = c.Ref.Length,
+                CriticalRegionEvidence = c.CriticalRegionEvidence,
+                NearbyPathogenicMissense = c.NearbyPathogenicMissense,
             };
             List<AcmgOverride> overrides = [];
             if (options.Overrides.TryGetValue(c.Variant, out IReadOnlyList<AcmgOverride>? byVariant))
