@@ -27,6 +27,15 @@ public enum ConsequenceTerm
     /// <summary>SO:0002012 start_lost.</summary>
     StartLost,
 
+    /// <summary>SO:0001889 transcript_amplification: a duplication or copy gain covers the whole transcript (structural variants).</summary>
+    TranscriptAmplification,
+
+    /// <summary>SO:0001907 feature_elongation: a duplication overlaps exonic sequence of the transcript (structural variants).</summary>
+    FeatureElongation,
+
+    /// <summary>SO:0001906 feature_truncation: a deletion or inversion overlaps exonic sequence of the transcript (structural variants).</summary>
+    FeatureTruncation,
+
     /// <summary>SO:0001821 inframe_insertion.</summary>
     InframeInsertion,
 
@@ -91,7 +100,7 @@ public static class ConsequenceTerms
     private static readonly string[] s_names =
     [
         "transcript_ablation", "splice_acceptor_variant", "splice_donor_variant", "stop_gained", "frameshift_variant",
-        "stop_lost", "start_lost", "inframe_insertion", "inframe_deletion", "missense_variant", "protein_altering_variant",
+        "stop_lost", "start_lost", "transcript_amplification", "feature_elongation", "feature_truncation", "inframe_insertion", "inframe_deletion", "missense_variant", "protein_altering_variant",
         "splice_region_variant", "incomplete_terminal_codon_variant", "start_retained_variant", "stop_retained_variant",
         "synonymous_variant", "coding_sequence_variant", "5_prime_UTR_variant", "3_prime_UTR_variant",
         "non_coding_transcript_exon_variant", "intron_variant", "NMD_transcript_variant", "non_coding_transcript_variant",

@@ -57,6 +57,24 @@ public sealed record AcmgInput(
 
     /// <summary>The splice score's name (the INFO key it came from).</summary>
     public string? SpliceName { get; init; }
+
+    /// <summary>
+    /// Derived PVS1 critical-region evidence: a ClinVar P/LP truncating allele 3′ of this NMD-escaping truncating variant,
+    /// as text; null when none was found or no ClinVar source was given.
+    /// </summary>
+    public string? CriticalRegionEvidence { get; init; }
+
+    /// <summary>
+    /// ClinVar P/LP missense alleles at other residues near this missense variant (derived PM1 hot-spot evidence); null
+    /// when no ClinVar source was given.
+    /// </summary>
+    public IReadOnlyList<ClinVarProteinMatch>? NearbyPathogenicMissense { get; init; }
+
+    /// <summary>Reference bases the allele spans from <see cref="AcmgInput.Position"/> (VCF REF length; 1 for an SNV).</summary>
+    public int ReferenceLength { get; init; } = 1;
+
+    /// <summary>The structural variant, when the allele is one (PVS1 then follows the SVI tree for deletions and duplications).</summary>
+    public Analysis.StructuralVariantEvent? StructuralVariant { get; init; }
 }
 
 /// <summary>
@@ -78,6 +96,18 @@ public static class AcmgEvaluator
     /// <summary>Splice delta score at or below which BP4 and BP7 apply (SpliceAI, ClinGen SVI 2023).</summary>
     public const double SpliceBenign = 0.1;
 
+    /// <summary>Other-residue ClinVar P/LP missense alleles nearby from which derived PM1 applies at supporting strength.</summary>
+    public const int Pm1SupportingCount = 2;
+
+    /// <summary>Other-residue ClinVar P/LP missense alleles nearby from which derived PM1 applies at moderate strength.</summary>
+    public const int Pm1ModerateCount = 4;
+
+    /// <summary>First intron position past the donor motif where deep-intronic BP7 may apply (+7, ClinGen SVI splicing).</summary>
+    public const int Bp7DonorOffset = 7;
+
+    /// <summary>First intron position before the acceptor region where deep-intronic BP7 may apply (-21, ClinGen SVI splicing).</summary>
+    public const int Bp7AcceptorOffset = 21;
+
     /// <summary>Frequency at or below which PM2_Supporting applies (0.01%).</summary>
     public const double Pm2Threshold = 0.0001;
 
@@ -93,7 +123,6 @@ public static class AcmgEvaluator
         {
             [AcmgCriterion.PS3] = "functional studies need literature review",
             [AcmgCriterion.PS4] = "case-control data not available",
-            [AcmgCriterion.PM1] = "no protein domain / hot-spot data",
             [AcmgCriterion.PP2] = "no gene missense-constraint data",
             [AcmgCriterion.PP4] = "left to the scientist (phenotype score is shown separately)",
             [AcmgCriterion.PP5] = "withdrawn by ClinGen SVI (Biesecker & Harrison 2018)",
@@ -107,14 +136,15 @@ public static class AcmgEvaluator
 
         ConsequenceSet csq = input.Consequences;
         bool missense = csq.Contains(ConsequenceTerm.MissenseVariant);
-        CriterionResult? pvs1 = Pvs1(input);
+        string? pvs1Reason = null;
+        CriterionResult? pvs1 = input.StructuralVariant is null ? Pvs1(input) : StructuralVariantPvs1.Evaluate(input, input.StructuralVariant, out pvs1Reason);
         if (pvs1 is not null)
         {
             rows.Add(pvs1);
         }
         else
         {
-            notEvaluated[AcmgCriterion.PVS1] = "not a null variant (nonsense, frameshift, canonical splice, start loss, ablation)";
+            notEvaluated[AcmgCriterion.PVS1] = pvs1Reason ?? "not a null variant (nonsense, frameshift, canonical splice, start loss, ablation)";
         }
 
         // Population data.
@@ -149,6 +179,26 @@ public static class AcmgEvaluator
         // (ClinGen SVI splicing, Walker et al. 2023: SpliceAI >= 0.2 supports PP3, <= 0.1 supports BP4). PP3 takes the
         // stronger of the two, never both; BP4 for a missense variant needs both predictions to be benign.
         InSilico(input, missense, pvs1 is not null, rows, notEvaluated);
+
+        // PM1, derived: a cluster of ClinVar P/LP missense at nearby residues stands in for hot-spot/domain data.
+        if (!missense)
+        {
+            notEvaluated[AcmgCriterion.PM1] = "not a missense variant (no protein domain data)";
+        }
+        else if (input.NearbyPathogenicMissense is not IReadOnlyList<ClinVarProteinMatch> nearby)
+        {
+            notEvaluated[AcmgCriterion.PM1] = "no protein domain / hot-spot data; derived hot-spot evidence needs a ClinVar source (--clinvar)";
+        }
+        else
+        {
+            int k = nearby.Count;
+            string listed = k == 0 ? "none" : string.Join(", ", nearby.Take(5).Select(m => $"{ProteinChange(m.HgvsP)} ({m.Id})")) + (k > 5 ? ", ..." : string.Empty);
+            rows.Add(new CriterionResult(
+                AcmgCriterion.PM1,
+                k >= Pm1SupportingCount,
+                k >= Pm1SupportingCount && k < Pm1ModerateCount ? AcmgStrength.Supporting : AcmgStrength.Moderate,
+                $"derived hot spot: {k.ToString(CultureInfo.InvariantCulture)} ClinVar P/LP missense variant(s) at other residues within {Analysis.ClinVarDerivedEvidence.HotspotResidueWindow.ToString(CultureInfo.InvariantCulture)} residues: {listed}; PM1 moderate at {Pm1ModerateCount.ToString(CultureInfo.InvariantCulture)} or more, supporting at {Pm1SupportingCount.ToString(CultureInfo.InvariantCulture)}-{(Pm1ModerateCount - 1).ToString(CultureInfo.InvariantCulture)} (OpenGMS thresholds, not a ClinGen specification; no domain data)"));
+        }
 
         // PS1 / PM5 from ClinVar (missense only).
         if (!missense)
@@ -227,12 +277,65 @@ public static class AcmgEvaluator
                 rows.Add(new CriterionResult(AcmgCriterion.BP7, !splice, AcmgStrength.Supporting, splice ? "synonymous but in the splice region (no splice predictor given)" : "synonymous, outside the splice region (no splice predictor given; conservation not checked)"));
             }
         }
+        else if (input.StructuralVariant is null && IntronOffsets(input, out int intron, out int donor, out int acceptor))
+        {
+            // Deep intronic (Walker et al. 2023): at or beyond +7 from the donor and -21 from the acceptor, both counted
+            // from the nearest allele end, so the variant lies outside the donor motif and the acceptor region.
+            string where = $"intron {intron.ToString(CultureInfo.InvariantCulture)}, +{donor.ToString(CultureInfo.InvariantCulture)} from the donor and -{acceptor.ToString(CultureInfo.InvariantCulture)} from the acceptor";
+            if (donor < Bp7DonorOffset || acceptor < Bp7AcceptorOffset)
+            {
+                notEvaluated[AcmgCriterion.BP7] = $"{where}: within the donor (+1 to +6) or acceptor (-1 to -20) region";
+            }
+            else if (input.SpliceScore is double d)
+            {
+                rows.Add(new CriterionResult(AcmgCriterion.BP7, d <= SpliceBenign, AcmgStrength.Supporting, $"intronic at {where} (at or beyond +{Bp7DonorOffset.ToString(CultureInfo.InvariantCulture)}/-{Bp7AcceptorOffset.ToString(CultureInfo.InvariantCulture)}, ClinGen SVI splicing); {SpliceText(input, d)}, BP7 when <= {SpliceBenign.ToString(CultureInfo.InvariantCulture)} (conservation not checked)"));
+            }
+            else
+            {
+                notEvaluated[AcmgCriterion.BP7] = $"{where}: deep intronic, but no splice predictor given (--splice-field)";
+            }
+        }
         else
         {
-            notEvaluated[AcmgCriterion.BP7] = "not synonymous";
+            notEvaluated[AcmgCriterion.BP7] = "not synonymous and not wholly intronic";
         }
 
         return AcmgRules.Combine(rows, notEvaluated, overrides);
+    }
+
+    /// <summary>
+    /// For an allele wholly inside an intron of the transcript: the intron number and its distances from the donor
+    /// (+1 = first intron base) and the acceptor (-1 = last intron base), taken from the allele end nearest each.
+    /// </summary>
+    private static bool IntronOffsets(AcmgInput input, out int intron, out int donor, out int acceptor)
+    {
+        intron = donor = acceptor = 0;
+        Transcript? t = input.Transcript;
+        if (t is null || t.ExonCount < 2)
+        {
+            return false;
+        }
+
+        int lo = input.Position;
+        int hi = input.Position + Math.Max(1, input.ReferenceLength) - 1;
+        int n = t.ExonCount;
+        for (int i = 0; i + 1 < n; i++)
+        {
+            int intronStart = t.ExonEnds[i] + 1;
+            int intronEnd = t.ExonStarts[i + 1] - 1;
+            if (lo < intronStart || hi > intronEnd)
+            {
+                continue;
+            }
+
+            bool forward = t.Strand == Strand.Forward;
+            intron = forward ? i + 1 : n - 1 - i;
+            donor = forward ? lo - intronStart + 1 : intronEnd - hi + 1;
+            acceptor = forward ? intronEnd - hi + 1 : lo - intronStart + 1;
+            return true;
+        }
+
+        return false;
     }
 
     private static string ProteinChange(string hgvsP)
@@ -339,9 +442,14 @@ public static class AcmgEvaluator
             int proteinStart = input.Annotation?.ProteinStart ?? 0;
             double removed = g.ProteinLength > 0 && proteinStart > 0 ? (double)(g.ProteinLength - proteinStart + 1) / g.ProteinLength : 0;
             string where = $"{kind} escaping NMD (last exon or last 50 nt of the penultimate); removes {removed:P0} of the protein";
-            return removed > 0.10
-                ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + " (>10%: PVS1_Strong; critical regions not known)")
-                : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, where + " (<=10%: PVS1_Moderate)");
+            if (removed > 0.10)
+            {
+                return new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + (input.CriticalRegionEvidence is null ? " (>10%: PVS1_Strong; critical regions not known)" : $" (>10%: PVS1_Strong; region critical: {input.CriticalRegionEvidence})"));
+            }
+
+            return input.CriticalRegionEvidence is null
+                ? new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Moderate, where + " (<=10%: PVS1_Moderate; no ClinVar P/LP truncating variant further 3′, so the region is not shown to be critical)")
+                : new CriterionResult(AcmgCriterion.PVS1, true, AcmgStrength.Strong, where + $"; the truncated region is critical: {input.CriticalRegionEvidence}: PVS1_Strong (SVI tree)");
         }
 
         if (csq.Contains(ConsequenceTerm.SpliceDonorVariant) || csq.Contains(ConsequenceTerm.SpliceAcceptorVariant))

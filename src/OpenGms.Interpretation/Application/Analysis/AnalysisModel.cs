@@ -184,6 +184,18 @@ public sealed class Candidate
     /// <summary>The other variant of a compound heterozygous pair, when there is one.</summary>
     public string? CompoundHetPartner { get; internal set; }
 
+    /// <summary>For a structural variant or copy-number change: its type, extent, size and genes; null for a small variant.</summary>
+    public StructuralVariantView? StructuralVariant { get; init; }
+
+    [JsonIgnore]
+    internal StructuralVariantEvent? StructuralVariantEvent { get; init; }
+
+    [JsonIgnore]
+    internal string? CriticalRegionEvidence { get; set; }
+
+    [JsonIgnore]
+    internal IReadOnlyList<ClinVarProteinMatch>? NearbyPathogenicMissense { get; set; }
+
     [JsonIgnore]
     internal SegregationPattern Patterns { get; set; }
 

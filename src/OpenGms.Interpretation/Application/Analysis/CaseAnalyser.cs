@@ -19,7 +19,7 @@ namespace OpenGms.Interpretation.Application.Analysis;
 /// </summary>
 public static class CaseAnalyser
 {
-    private static readonly ConsequenceSet s_high = Set(ConsequenceTerm.TranscriptAblation, ConsequenceTerm.SpliceAcceptorVariant, ConsequenceTerm.SpliceDonorVariant, ConsequenceTerm.StopGained, ConsequenceTerm.FrameshiftVariant, ConsequenceTerm.StopLost, ConsequenceTerm.StartLost);
+    private static readonly ConsequenceSet s_high = Set(ConsequenceTerm.TranscriptAblation, ConsequenceTerm.SpliceAcceptorVariant, ConsequenceTerm.SpliceDonorVariant, ConsequenceTerm.StopGained, ConsequenceTerm.FrameshiftVariant, ConsequenceTerm.StopLost, ConsequenceTerm.StartLost, ConsequenceTerm.TranscriptAmplification, ConsequenceTerm.FeatureElongation, ConsequenceTerm.FeatureTruncation);
 
     // Genomics England's tier 2 "moderate" set includes splice_region_variant beside VEP's MODERATE terms.
     private static readonly ConsequenceSet s_moderate = Set(ConsequenceTerm.InframeInsertion, ConsequenceTerm.InframeDeletion, ConsequenceTerm.MissenseVariant, ConsequenceTerm.ProteinAlteringVariant, ConsequenceTerm.SpliceRegionVariant);
@@ -88,6 +88,7 @@ public static class CaseAnalyser
 
         FamilyMember proband = members[probandIndex].Member;
         VariantAnnotator? variantAnnotator = cache is null ? null : new VariantAnnotator(cache.Transcripts, cache.Sequence);
+        StructuralVariantAnnotator? svAnnotator = cache is null ? null : new StructuralVariantAnnotator(cache.Transcripts);
         var contigMap = new Dictionary<string, string?>(StringComparer.Ordinal);
         Dictionary<string, PanelGene> panelGenes = options.Panel?.Genes.ToDictionary(g => g.Symbol, StringComparer.OrdinalIgnoreCase) ?? new Dictionary<string, PanelGene>(StringComparer.OrdinalIgnoreCase);
         byte[]? frequencyKey = options.FrequencyInfoKey is null ? null : Encoding.UTF8.GetBytes(options.FrequencyInfoKey);
@@ -96,7 +97,7 @@ public static class CaseAnalyser
         bool frequencyGiven = options.Frequencies is not null || options.FrequencyInfoKey is not null;
         bool grch37 = string.Equals(@case.GenomeBuild, "GRCh37", StringComparison.Ordinal) || (cache?.Manifest.Assembly?.Contains("37", StringComparison.Ordinal) ?? false);
 
-        long inputAlleles = 0, inProband = 0, passFilter = 0, passQuality = 0, passFrequency = 0, annotated = 0;
+        long inputAlleles = 0, inProband = 0, passFilter = 0, passQuality = 0, passFrequency = 0, annotated = 0, structural = 0, structuralUnread = 0;
         var candidates = new List<Candidate>();
         var calls = new string[members.Count];
         var gts = new string[members.Count];
@@ -148,9 +149,32 @@ public static class CaseAnalyser
                 int position = (int)record.Position;
                 string reference = Encoding.UTF8.GetString(record.Ref);
                 string alt = Encoding.UTF8.GetString(altBytes);
-                if (alt.Length > 0 && (alt[0] == '<' || alt == "*"))
+                StructuralVariantEvent? sv = null;
+                if (alt == "*")
                 {
-                    continue; // Symbolic and overlapping-deletion alleles: not annotated (see docs, structural variants).
+                    continue; // Overlapping-deletion allele: the deletion is its own record.
+                }
+
+                if (StructuralVariants.IsCandidate(reference, alt))
+                {
+                    // Structural variants need the cache's gene models; without one only a long sequence-resolved
+                    // deletion goes on (as a small variant, through the CSQ field).
+                    if (cache is not null && !StructuralVariants.TryRead(record, reference, alt, position, probandColumn, out sv))
+                    {
+                        structuralUnread++;
+                        continue;
+                    }
+
+                    if (cache is null && alt[0] == '<')
+                    {
+                        structuralUnread++;
+                        continue;
+                    }
+
+                    if (sv is not null)
+                    {
+                        structural++;
+                    }
                 }
 
                 double? frequency = options.Frequencies?.Lookup(chromText, position, reference, alt);
@@ -167,6 +191,7 @@ public static class CaseAnalyser
                 passFrequency++;
                 List<GeneHit> hits;
                 string? hgvsG = null;
+                List<string>? svGenes = null;
                 if (cache is not null)
                 {
                     if (!contigMap.TryGetValue(chromText, out string? chrom))
@@ -180,9 +205,19 @@ public static class CaseAnalyser
                         continue;
                     }
 
-                    AlleleAnnotation annotation = variantAnnotator!.Annotate(chrom, position, reference, alt);
-                    hgvsG = annotation.HgvsG;
-                    hits = BestPerGene(annotation).Select(t => new GeneHit(t.Transcript.GeneName, t.Consequences, t.Transcript.VersionedId, t.HgvsC, t.HgvsP, t.Transcript, t)).ToList();
+                    if (sv is not null)
+                    {
+                        List<TranscriptAnnotation> svTranscripts = svAnnotator!.Annotate(chrom, sv.Start, sv.End, sv.Kind);
+                        hgvsG = StructuralVariants.Hgvs(chromText, sv);
+                        hits = BestPerGene(svTranscripts).Select(t => new GeneHit(t.Transcript.GeneName, t.Consequences, t.Transcript.VersionedId, null, null, t.Transcript, t)).ToList();
+                        svGenes = svTranscripts.Where(t => !t.Consequences.Contains(ConsequenceTerm.UpstreamGeneVariant) && !t.Consequences.Contains(ConsequenceTerm.DownstreamGeneVariant)).Select(t => t.Transcript.GeneName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                    }
+                    else
+                    {
+                        AlleleAnnotation annotation = variantAnnotator!.Annotate(chrom, position, reference, alt);
+                        hgvsG = annotation.HgvsG;
+                        hits = BestPerGene(annotation.Transcripts).Select(t => new GeneHit(t.Transcript.GeneName, t.Consequences, t.Transcript.VersionedId, t.HgvsC, t.HgvsP, t.Transcript, t)).ToList();
+                    }
                 }
                 else
                 {
@@ -244,6 +279,8 @@ public static class CaseAnalyser
                         IsMito = isMito,
                         Haplotypes = (int[])haplotypes.Clone(),
                         PhaseSets = (string?[])phaseSets.Clone(),
+                        StructuralVariantEvent = sv,
+                        StructuralVariant = sv is null ? null : new StructuralVariantView(sv.Type, sv.Start, sv.End, sv.Length, svGenes ?? [], t.Annotation?.ExonText()),
                     });
                 }
 
@@ -320,7 +357,7 @@ public static class CaseAnalyser
             new("input", inputAlleles, inputAlleles, "alternate alleles in the VCF"),
             new("in proband", inputAlleles, inProband, $"proband {proband.Id} carries the allele"),
             new("FILTER", inProband, passFilter, options.RequirePass ? "FILTER is PASS or missing" : "not applied"),
-            new("genotype quality", passFilter, passQuality, $"proband GQ >= {options.MinGenotypeQuality.ToString(CultureInfo.InvariantCulture)} and DP >= {options.MinDepth.ToString(CultureInfo.InvariantCulture)} (when given); symbolic alleles dropped"),
+            new("genotype quality", passFilter, passQuality, $"proband GQ >= {options.MinGenotypeQuality.ToString(CultureInfo.InvariantCulture)} and DP >= {options.MinDepth.ToString(CultureInfo.InvariantCulture)} (when given); {structuralUnread.ToString(CultureInfo.InvariantCulture)} structural allele(s) that cannot be placed dropped ({structural.ToString(CultureInfo.InvariantCulture)} read as structural variants)"),
             new("population frequency", passQuality, passFrequency, frequencyGiven ? $"AF <= {options.RecessiveMaxFrequency.ToString(CultureInfo.InvariantCulture)} (absent counts as rare)" : "no frequency source: not applied"),
             new("consequence", passFrequency, annotated, cache is null ? "high or moderate impact (or splice region) in the VCF's CSQ field" : "high or moderate impact (or splice region) on a transcript in the cache"),
             new("segregation", candidates.Count, segregating, "fits de novo, AD, AR (hom or compound het), X-linked or mitochondrial in the family; counts are (allele, gene) rows"),
@@ -331,7 +368,9 @@ public static class CaseAnalyser
         var notTested = new List<string>
         {
             "coverage: no read-depth (BAM/CRAM) data, so gaps in the panel genes' coverage are not reported",
-            "structural variants, copy-number changes, repeat expansions and symbolic alleles",
+            cache is null
+                ? "structural variants and copy-number changes (they need --cache for gene models); repeat expansions"
+                : "breakends (BND), insertions (<INS>), copy-number calls without FORMAT CN and repeat expansions; SV breakpoints are taken as called (no read evidence checked)",
             cache is null
                 ? "annotation taken from the VCF's CSQ field as given: no transcript model, so the PVS1 NMD and exon-skipping checks fall back to PVS1_Strong"
                 : "variants outside the transcripts of the annotation cache (" + cache.Manifest.TranscriptCount.ToString(CultureInfo.InvariantCulture) + " transcripts)",
@@ -426,6 +465,21 @@ public static class CaseAnalyser
                 matches = ClinVarMatches(c, options.ClinVar, annotator, contigMap);
             }
 
+            // Derived ClinVar evidence (critical region for PVS1, hot spot for PM1), found once in the first pass.
+            if (firstPass && options.ClinVar is not null && annotator is not null && c.TranscriptModel is not null && c.StructuralVariantEvent is null
+                && contigMap.GetValueOrDefault(c.Chrom) is string clinVarChrom)
+            {
+                if (c.Consequences.Contains(ConsequenceTerm.MissenseVariant))
+                {
+                    c.NearbyPathogenicMissense = ClinVarDerivedEvidence.NearbyMissense(c, options.ClinVar, annotator, clinVarChrom);
+                }
+
+                if (c.Consequences.Contains(ConsequenceTerm.StopGained) || c.Consequences.Contains(ConsequenceTerm.FrameshiftVariant))
+                {
+                    c.CriticalRegionEvidence = ClinVarDerivedEvidence.DownstreamTruncating(c, options.ClinVar, annotator, clinVarChrom);
+                }
+            }
+
             var input = new AcmgInput(
                 c.Gene, c.Consequences, c.TranscriptModel, c.TranscriptAnnotation, c.Position, c.Frequency, frequencyGiven, c.Patterns,
                 options.ParentageConfirmed, inTrans, partnerText, c.InSilicoScore, options.ScoreInfoKey, matches,
@@ -434,6 +488,10 @@ public static class CaseAnalyser
             {
                 SpliceScore = c.SpliceScore,
                 SpliceName = options.SpliceInfoKey,
+                StructuralVariant = c.StructuralVariantEvent,
+                ReferenceLength = c.Ref.Length,
+                CriticalRegionEvidence = c.CriticalRegionEvidence,
+                NearbyPathogenicMissense = c.NearbyPathogenicMissense,
             };
             List<AcmgOverride> overrides = [];
             if (options.Overrides.TryGetValue(c.Variant, out IReadOnlyList<AcmgOverride>? byVariant))
@@ -526,15 +584,15 @@ public static class CaseAnalyser
         return n;
     }
 
-    private static IEnumerable<TranscriptAnnotation> BestPerGene(AlleleAnnotation annotation)
+    private static IEnumerable<TranscriptAnnotation> BestPerGene(IReadOnlyList<TranscriptAnnotation> transcripts)
     {
-        if (annotation.Transcripts.Count == 0)
+        if (transcripts.Count == 0)
         {
             yield break;
         }
 
         var best = new Dictionary<string, TranscriptAnnotation>(StringComparer.Ordinal);
-        foreach (TranscriptAnnotation t in annotation.Transcripts)
+        foreach (TranscriptAnnotation t in transcripts)
         {
             if (!best.TryGetValue(t.Transcript.GeneName, out TranscriptAnnotation? current) || Better(t, current))
             {

@@ -113,7 +113,20 @@ public static class AnalysisReports
             h.Append("<table><tr><th>Tier</th><th>Rank</th><th>Gene</th><th>Variant</th><th>HGVS</th><th>Consequence</th><th>Genotypes</th><th>Inheritance</th><th>ACMG</th></tr>");
             foreach (Candidate c in tiered)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr class=\"t{c.Tier}\"><td>{c.Tier}</td><td>{c.Rank}</td><td>{E(c.Gene)}</td><td>{E(c.Variant)}</td><td>{E(c.HgvsC ?? string.Empty)}<br>{E(c.HgvsP ?? string.Empty)}</td><td>{E(c.Consequence)}</td><td>{E(Genotypes(c))}</td><td>{E(string.Join(", ", c.Inheritance))}</td><td>{E(c.AcmgClass)} ({c.AcmgPoints})</td></tr>");
+                h.Append(CultureInfo.InvariantCulture, $"<tr class=\"t{c.Tier}\"><td>{c.Tier}</td><td>{c.Rank}</td><td>{E(c.Gene)}</td><td>{E(c.Variant)}</td><td>{E(c.HgvsC ?? c.HgvsG ?? string.Empty)}<br>{E(c.HgvsP ?? string.Empty)}</td><td>{E(c.Consequence)}{E(SvText(c))}</td><td>{E(Genotypes(c))}</td><td>{E(string.Join(", ", c.Inheritance))}</td><td>{E(c.AcmgClass)} ({c.AcmgPoints})</td></tr>");
+            }
+
+            h.Append("</table>");
+        }
+
+        List<Candidate> structural = result.Candidates.Where(c => c.StructuralVariant is not null).ToList();
+        if (structural.Count > 0)
+        {
+            h.Append("<h2>Structural variants and copy-number changes</h2><table><tr><th>Rank</th><th>Type</th><th>Location</th><th>Size</th><th>Genes</th><th>Gene assessed</th><th>Exons</th><th>Consequence</th><th>Genotypes</th><th>Tier</th><th>ACMG</th></tr>");
+            foreach (Candidate c in structural)
+            {
+                StructuralVariantView sv = c.StructuralVariant!;
+                h.Append(CultureInfo.InvariantCulture, $"<tr class=\"t{c.Tier}\"><td>{c.Rank}</td><td>{E(sv.Type)}</td><td>{E(c.Chrom)}:{sv.Start:N0}-{sv.End:N0}</td><td>{E(StructuralVariants.Size(sv.Length))}</td><td>{E(string.Join(", ", sv.Genes))}</td><td>{E(c.Gene)}</td><td>{E(sv.Exons ?? "-")}</td><td>{E(c.Consequence)}</td><td>{E(Genotypes(c))}</td><td>{E(c.Tier?.ToString(CultureInfo.InvariantCulture) ?? "-")}</td><td>{E(c.AcmgClass)} ({c.AcmgPoints})</td></tr>");
             }
 
             h.Append("</table>");
@@ -127,6 +140,10 @@ public static class AnalysisReports
             Row(h, "Variant", $"{c.Variant} ({c.HgvsG})");
             Row(h, "Transcript", c.Transcript ?? "-");
             Row(h, "Consequence", c.Consequence);
+            if (c.StructuralVariant is StructuralVariantView view)
+            {
+                Row(h, "Structural variant", $"{view.Type} {c.Chrom}:{view.Start.ToString(CultureInfo.InvariantCulture)}-{view.End.ToString(CultureInfo.InvariantCulture)}, {StructuralVariants.Size(view.Length)}; genes {string.Join(", ", view.Genes)}; exons {view.Exons ?? "none"}");
+            }
             Row(h, "Genotypes", Genotypes(c));
             Row(h, "Inheritance", string.Join(", ", c.Inheritance) + (c.CompoundHetPartner is null ? string.Empty : " with " + c.CompoundHetPartner));
             Row(h, "Gene mode of inheritance", c.GeneModeOfInheritance ?? "not in panel");
@@ -160,6 +177,8 @@ public static class AnalysisReports
         h.Append("</table></body></html>\n");
         return h.ToString();
     }
+
+    private static string SvText(Candidate c) => c.StructuralVariant is null ? string.Empty : $" ({c.StructuralVariant.Type}, {StructuralVariants.Size(c.StructuralVariant.Length)})";
 
     private static string Genotypes(Candidate c) => string.Join("; ", c.Genotypes.Select(g => $"{g.Member} ({g.Affected}) {g.Genotype} {g.Call}"));
 
