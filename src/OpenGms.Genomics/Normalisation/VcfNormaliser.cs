@@ -21,7 +21,6 @@ public sealed class VcfNormaliser
     private readonly ReferenceGenome? _reference;
     private readonly List<Pending> _pending = [];
     private readonly StringBuilder _sb = new();
-    private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
     private NormHeader _header = new();
     private Realigner? _realigner;
     private Splitter? _splitter;
@@ -393,16 +392,7 @@ public sealed class VcfNormaliser
         _sb.Clear();
         r.AppendTo(_sb);
         byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_sb.Length));
-        // Encode the builder's chunks in place of a ToString copy; the encoder carries a surrogate pair split across
-        // two chunks, so the bytes are those of the whole string.
-        _encoder.Reset();
-        int n = 0;
-        foreach (ReadOnlyMemory<char> chunk in _sb.GetChunks())
-        {
-            n += _encoder.GetBytes(chunk.Span, bytes.AsSpan(n), flush: false);
-        }
-
-        n += _encoder.GetBytes([], bytes.AsSpan(n), flush: true);
+        int n = Encoding.UTF8.GetBytes(_sb.ToString(), bytes);
         Insert(new Pending(r.Pos, bytes, n));
     }
 
