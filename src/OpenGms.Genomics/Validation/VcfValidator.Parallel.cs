@@ -28,7 +28,7 @@ public sealed partial class VcfValidator
         var threads = new Thread[workers];
         for (int i = 0; i < workers; i++)
         {
-            var worker = new VcfValidator(_header, new VcfIssueSink(sink.MaxKeptPerCode), reference: null);
+            var worker = new VcfValidator(_header, new VcfIssueSink(sink.MaxKeptPerCode), reference: null) { _fastPaths = _fastPaths };
             threads[i] = new Thread(() => worker.RunWorker(queue)) { IsBackground = true, Name = "vcf-validate-" + i };
             threads[i].Start();
         }

@@ -34,6 +34,12 @@ public sealed partial class VcfValidator
     private readonly VcfFieldDefinition?[] _infoDefs = new VcfFieldDefinition?[64];
     private readonly bool[] _infoNonNegative = new bool[64];
     private readonly bool[] _formatNonNegative = new bool[64];
+    private readonly FastKind[] _infoFast = new FastKind[64];
+    private readonly VcfNumber[] _infoNumbers = new VcfNumber[64];
+    private readonly FastKind[] _formatFast = new FastKind[64];
+    private readonly VcfNumber[] _formatNumbers = new VcfNumber[64];
+    private bool _lastFormatFast;
+    private bool _fastPaths = true;
     private int _infoKeyCount;
     private byte[] _lastFormat = [];
     private int _lastFormatKeys;
@@ -100,13 +106,16 @@ public sealed partial class VcfValidator
     public static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode = VcfValidationMode.Strict, Action<long>? progress = null, ReferenceGenome? reference = null, int parallelism = 0) =>
         Validate(reader, path, mode, progress, reference, parallelism, DefaultBatchRecords);
 
-    /// <summary>As the public overload, with the records per batch of the parallel pass (small in tests, to cross many batch edges).</summary>
-    internal static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode, Action<long>? progress, ReferenceGenome? reference, int parallelism, int batchRecords)
+    /// <summary>
+    /// As the public overload, with the records per batch of the parallel pass (small in tests, to cross many batch edges),
+    /// and with the fast value checks off when <c>fastPaths</c> is false (tests compare the two).
+    /// </summary>
+    internal static VcfValidationReport Validate(VcfReader reader, string path, VcfValidationMode mode, Action<long>? progress, ReferenceGenome? reference, int parallelism, int batchRecords, bool fastPaths = true)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchRecords);
         ArgumentOutOfRangeException.ThrowIfNegative(parallelism);
-        var v = new VcfValidator(reader.Header, reader.Issues, reference);
+        var v = new VcfValidator(reader.Header, reader.Issues, reference) { _fastPaths = fastPaths };
         if (reader.HeaderLineCount > 0 && reader.Header.FileFormat.Length == 0 && !reader.Issues.Has(VcfIssueCodes.FileFormat))
         {
             reader.Issues.Add(VcfIssueCodes.FileFormat, VcfSeverity.Error, 1, 0, "fileformat", "The ##fileformat line is missing.");
@@ -670,10 +679,12 @@ public sealed partial class VcfValidator
             int slot = n - 1;
             VcfFieldDefinition? def;
             bool nonNegative = false;
+            FastKind fast = FastKind.None;
             if (sameSoFar && slot < _infoKeyCount && e.Key.SequenceEqual(_infoKeys[slot]))
             {
                 def = _infoDefs[slot];
                 nonNegative = _infoNonNegative[slot];
+                fast = _infoFast[slot];
             }
             else
             {
@@ -690,6 +701,9 @@ public sealed partial class VcfValidator
                     _infoDefs[slot] = _header.TryGetInfo(e.Key, out VcfFieldDefinition? found) ? found : Undeclared(_undeclaredInfo, info: true, e.Key, line);
                     def = _infoDefs[slot];
                     nonNegative = _infoNonNegative[slot] = def is not null && Array.IndexOf(s_nonNegativeInfo, def.Id) >= 0;
+                    // END, AA and CIGAR have checks of their own beyond the type and count: always the full path.
+                    fast = _infoFast[slot] = def is null || def.Id is "END" or "AA" or "CIGAR" ? FastKind.None : FastKindOf(def, isGt: false);
+                    _infoNumbers[slot] = def?.Number ?? default;
                     goto Checked;
                 }
 
@@ -722,6 +736,11 @@ public sealed partial class VcfValidator
             if (!e.HasValue)
             {
                 Report(VcfIssueCodes.TypeMismatch, VcfSeverity.Error, line, 8, field ??= "INFO/" + def.Id, $"INFO {def.Id} has no value but is not a Flag.");
+                continue;
+            }
+
+            if (fast != FastKind.None && _fastPaths && IsPlainInfoValue(e.Value, fast, _infoNumbers[slot], altCount, nonNegative))
+            {
                 continue;
             }
 
@@ -1048,6 +1067,8 @@ public sealed partial class VcfValidator
         keys = 0;
         gtIndex = -1;
         _lastFormat = [];
+        _lastFormatFast = false;
+        bool allFast = true;
         foreach (ReadOnlySpan<byte> k in new VcfListEnumerator(format, (byte)':'))
         {
             if (k.IsEmpty)
@@ -1090,6 +1111,9 @@ public sealed partial class VcfValidator
             {
                 _formatDefs[keys] = def;
                 _formatNonNegative[keys] = def is not null && Array.IndexOf(s_nonNegativeFormat, def.Id) >= 0;
+                _formatFast[keys] = FastKindOf(def, isGt: keys == gtIndex);
+                _formatNumbers[keys] = def?.Number ?? default;
+                allFast &= _formatFast[keys] != FastKind.None;
             }
 
             keys++;
@@ -1098,6 +1122,7 @@ public sealed partial class VcfValidator
         _lastFormat = format.ToArray();
         _lastFormatKeys = keys;
         _lastGtIndex = gtIndex;
+        _lastFormatFast = allFast && keys <= _formatFast.Length;
         return true;
     }
 
@@ -1105,48 +1130,374 @@ public sealed partial class VcfValidator
     private void CheckSampleColumns(in VcfRecord r, int altCount, long line, int keys, int gtIndex)
     {
         int samples = Math.Min(r.SampleCount, _header.Samples.Count);
-        int checkedKeys = Math.Min(keys, _formatDefs.Length);
+        if (samples <= 0)
+        {
+            return;
+        }
+
+        // One pass over the sample columns: each sample is first checked by the fast path, which accepts only values
+        // the full check would pass without an issue; any other sample (a problem, or a spelling the fast path does not
+        // know) is checked again by the full path, which reports exactly what it always has.
+        ReadOnlySpan<byte> text = r.SamplesText;
+        bool fast = _fastPaths && _lastFormatFast && keys <= _formatFast.Length;
+        int p = 0;
         for (int s = 0; s < samples; s++)
         {
-            ReadOnlySpan<byte> sample = r.Sample(s);
-            int column = 10 + s;
-            if (sample.IsEmpty)
+            int end = fast ? TryCheckSampleFast(text, p, altCount, keys) : -1;
+            if (end < 0)
             {
-                Report(VcfIssueCodes.SampleFields, VcfSeverity.Error, line, column, "FORMAT", "A sample column is empty (use '.').");
-                continue;
+                int tab = text[p..].IndexOf((byte)'\t');
+                end = tab < 0 ? text.Length : p + tab;
+                CheckSample(text[p..end], altCount, line, 10 + s, keys, gtIndex);
             }
 
-            int ploidy = 2;
-            int f = 0;
-            foreach (ReadOnlySpan<byte> value in new VcfListEnumerator(sample, (byte)':'))
+            p = end + 1;
+        }
+    }
+
+    /// <summary>The full checks of one sample column (the reference for <see cref="TryCheckSampleFast"/>).</summary>
+    private void CheckSample(ReadOnlySpan<byte> sample, int altCount, long line, int column, int keys, int gtIndex)
+    {
+        if (sample.IsEmpty)
+        {
+            Report(VcfIssueCodes.SampleFields, VcfSeverity.Error, line, column, "FORMAT", "A sample column is empty (use '.').");
+            return;
+        }
+
+        int checkedKeys = Math.Min(keys, _formatDefs.Length);
+        int ploidy = 2;
+        int f = 0;
+        foreach (ReadOnlySpan<byte> value in new VcfListEnumerator(sample, (byte)':'))
+        {
+            if (f >= keys)
             {
-                if (f >= keys)
+                Report(VcfIssueCodes.SampleFields, VcfSeverity.Error, line, column, "FORMAT", $"The sample has more values than FORMAT's {keys} keys.");
+                break;
+            }
+
+            if (f == gtIndex)
+            {
+                ploidy = CheckGenotype(value, altCount, line, column);
+            }
+            else if (f < checkedKeys && _formatDefs[f] is VcfFieldDefinition def && !VcfValues.IsMissing(value))
+            {
+                if (!CheckValues(value, def, altCount, ploidy, line, column, "FORMAT", _formatNonNegative[f]))
                 {
-                    Report(VcfIssueCodes.SampleFields, VcfSeverity.Error, line, column, "FORMAT", $"The sample has more values than FORMAT's {keys} keys.");
+                    if (def.Number.Kind == VcfNumberKind.PerGenotype && gtIndex >= 0)
+                    {
+                        Report(VcfIssueCodes.PloidyMismatch, VcfSeverity.Error, line, column, "FORMAT/" + def.Id, $"FORMAT {def.Id} does not fit the genotype's ploidy {ploidy} and {altCount + 1} alleles.");
+                    }
+
                     break;
                 }
+            }
 
-                if (f == gtIndex)
-                {
-                    ploidy = CheckGenotype(value, altCount, line, column);
-                }
-                else if (f < checkedKeys && _formatDefs[f] is VcfFieldDefinition def && !VcfValues.IsMissing(value))
-                {
-                    if (!CheckValues(value, def, altCount, ploidy, line, column, "FORMAT", _formatNonNegative[f]))
+            f++;
+        }
+    }
+
+    /// <summary>
+    /// Checks the sample column starting at <paramref name="p"/> in <paramref name="text"/> (the sample columns of a
+    /// line) in one scalar pass, without reporting: returns the index of the tab (or end) after the column when every
+    /// value is in a common spelling the full check passes (GT of allele indexes or '.', unsigned plain integers and
+    /// decimals, strings and characters with the expected count), else -1 so the caller runs <see cref="CheckSample"/>.
+    /// Never returns an end for a sample the full path would report.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int TryCheckSampleFast(ReadOnlySpan<byte> text, int p, int altCount, int keys)
+    {
+        int n = text.Length;
+        if (p >= n || text[p] == (byte)'\t')
+        {
+            return -1;
+        }
+
+        int ploidy = 2;
+        for (int f = 0; ; f++)
+        {
+            if (f >= keys)
+            {
+                return -1;
+            }
+
+            FastKind kind = (FastKind)_formatFast[f];
+            int q = p;
+            int count = 0;
+            switch (kind)
+            {
+                case FastKind.Genotype:
                     {
-                        if (def.Number.Kind == VcfNumberKind.PerGenotype && gtIndex >= 0)
+                        if (q < n && text[q] is (byte)'|' or (byte)'/')
                         {
-                            Report(VcfIssueCodes.PloidyMismatch, VcfSeverity.Error, line, column, "FORMAT/" + def.Id, $"FORMAT {def.Id} does not fit the genotype's ploidy {ploidy} and {altCount + 1} alleles.");
+                            return -1;
+                        }
+
+                        int max = -1;
+                        while (true)
+                        {
+                            if (q < n && text[q] == (byte)'.')
+                            {
+                                q++;
+                            }
+                            else
+                            {
+                                int start = q;
+                                int v = 0;
+                                while (q < n && (uint)(text[q] - '0') <= 9)
+                                {
+                                    v = (v * 10) + (text[q] - '0');
+                                    q++;
+                                }
+
+                                // At most 6 digits: below the parser's limit of 1,000,000.
+                                if (q == start || q - start > 6)
+                                {
+                                    return -1;
+                                }
+
+                                max = Math.Max(max, v);
+                            }
+
+                            if (++count > VcfGenotype.MaxPloidy)
+                            {
+                                return -1;
+                            }
+
+                            if (q < n && text[q] is (byte)'/' or (byte)'|')
+                            {
+                                q++;
+                                continue;
+                            }
+
+                            break;
+                        }
+
+                        if (altCount > 0 && max > altCount)
+                        {
+                            return -1;
+                        }
+
+                        ploidy = count;
+                        break;
+                    }
+
+                case FastKind.Integer:
+                case FastKind.Float:
+                    q = ScanPlainNumbers(text, q, kind == FastKind.Float, !_formatNonNegative[f], out count);
+                    if (q < 0)
+                    {
+                        return -1;
+                    }
+
+                    break;
+                case FastKind.String:
+                case FastKind.Character:
+                    {
+                        int start = q;
+                        count = 1;
+                        while (q < n && text[q] is not ((byte)':' or (byte)'\t'))
+                        {
+                            if (text[q] == (byte)',')
+                            {
+                                if (kind == FastKind.Character && q - start != 1)
+                                {
+                                    return -1;
+                                }
+
+                                count++;
+                                start = q + 1;
+                            }
+
+                            q++;
+                        }
+
+                        if (q == p || (kind == FastKind.Character && q - start != 1))
+                        {
+                            return -1;
                         }
 
                         break;
                     }
-                }
 
-                f++;
+                case FastKind.Skip:
+                    while (q < n && text[q] is not ((byte)':' or (byte)'\t'))
+                    {
+                        q++;
+                    }
+
+                    break;
+                default:
+                    return -1;
             }
+
+            // The value must end at the next key or at the end of the column.
+            if (q < n && text[q] is not ((byte)':' or (byte)'\t'))
+            {
+                return -1;
+            }
+
+            // Value counts, as CheckValues judges them; a whole-value '.' is not counted.
+            if (kind is not (FastKind.Genotype or FastKind.Skip) && !(q - p == 1 && text[p] == (byte)'.'))
+            {
+                VcfNumber number = _formatNumbers[f];
+                int expected = number.ExpectedCount(altCount, ploidy);
+                if (expected >= 0 && count != expected && (altCount > 0 || number.Kind == VcfNumberKind.Fixed)
+                    && !(kind == FastKind.String && number.Kind == VcfNumberKind.Fixed && expected == 1))
+                {
+                    return -1;
+                }
+            }
+
+            if (q >= n || text[q] == (byte)'\t')
+            {
+                return q;
+            }
+
+            p = q + 1;
         }
     }
+
+    /// <summary>
+    /// Scans a comma-separated list of numbers from <paramref name="q"/> up to the first byte that is not part of it,
+    /// accepting only items the full check passes without parsing: '.', or <c>-?[0-9]{1,9}</c> (integers) or
+    /// <c>-?[0-9]+(\.[0-9]+)?</c> of at most 32 bytes (floats), the sign only when <paramref name="allowSign"/>.
+    /// Returns the index after the list, or -1 when an item is not in such a spelling.
+    /// </summary>
+    private static int ScanPlainNumbers(ReadOnlySpan<byte> text, int q, bool fraction, bool allowSign, out int count)
+    {
+        int n = text.Length;
+        count = 0;
+        while (true)
+        {
+            int start = q;
+            if (q < n && text[q] == (byte)'.')
+            {
+                q++;
+            }
+            else
+            {
+                if (allowSign && q < n && text[q] == (byte)'-')
+                {
+                    q++;
+                }
+
+                int digitsStart = q;
+                while (q < n && (uint)(text[q] - '0') <= 9)
+                {
+                    q++;
+                }
+
+                int digits = q - digitsStart;
+                if (digits == 0)
+                {
+                    return -1;
+                }
+
+                if (!fraction)
+                {
+                    // At most 9 digits: inside the 32-bit range.
+                    if (digits > 9)
+                    {
+                        return -1;
+                    }
+                }
+                else
+                {
+                    if (q < n && text[q] == (byte)'.')
+                    {
+                        int fractionStart = ++q;
+                        while (q < n && (uint)(text[q] - '0') <= 9)
+                        {
+                            q++;
+                        }
+
+                        if (q == fractionStart)
+                        {
+                            return -1;
+                        }
+                    }
+
+                    // Longer numbers go to the full parser, as in IsPlainNumber.
+                    if (q - start > 32)
+                    {
+                        return -1;
+                    }
+                }
+            }
+
+            count++;
+            if (q < n && text[q] == (byte)',')
+            {
+                q++;
+                continue;
+            }
+
+            return q;
+        }
+    }
+
+    /// <summary>
+    /// True when an INFO value certainly passes <see cref="CheckValues"/> (common spellings and the expected count);
+    /// false means "run the full check", not "invalid".
+    /// </summary>
+    private static bool IsPlainInfoValue(ReadOnlySpan<byte> value, FastKind kind, VcfNumber number, int altCount, bool nonNegative)
+    {
+        if (VcfValues.IsMissing(value))
+        {
+            return true;
+        }
+
+        int count;
+        switch (kind)
+        {
+            case FastKind.Integer:
+            case FastKind.Float:
+                if (ScanPlainNumbers(value, 0, kind == FastKind.Float, !nonNegative, out count) != value.Length)
+                {
+                    return false;
+                }
+
+                break;
+            case FastKind.String:
+                if (value.IsEmpty)
+                {
+                    return false;
+                }
+
+                count = value.Count((byte)',') + 1;
+                break;
+            default:
+                return false;
+        }
+
+        int expected = number.ExpectedCount(altCount, 2);
+        bool judged = (altCount > 0 || number.Kind == VcfNumberKind.Fixed) && number.Kind != VcfNumberKind.PerGenotype;
+        return !(expected >= 0 && judged && count != expected && !(kind == FastKind.String && number.Kind == VcfNumberKind.Fixed && expected == 1));
+    }
+
+    /// <summary>How the sample fast path checks one FORMAT key's values (<see cref="TryCheckSampleFast"/>).</summary>
+    private enum FastKind : byte
+    {
+        /// <summary>No fast check: every sample of the record takes the full path.</summary>
+        None,
+        Genotype,
+        Integer,
+        Float,
+        String,
+        Character,
+
+        /// <summary>Not checked (an undeclared key with no built-in definition), as in the full path.</summary>
+        Skip,
+    }
+
+    private static FastKind FastKindOf(VcfFieldDefinition? def, bool isGt) => isGt ? FastKind.Genotype : def is null ? FastKind.Skip : def.Type switch
+    {
+        VcfValueType.Integer => FastKind.Integer,
+        VcfValueType.Float => FastKind.Float,
+        VcfValueType.String => FastKind.String,
+        VcfValueType.Character => FastKind.Character,
+        _ => FastKind.None,
+    };
 
     private bool IsValidFormatKey(ReadOnlySpan<byte> key)
     {
