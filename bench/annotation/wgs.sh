@@ -57,3 +57,5 @@ zcat ours.vcf.gz | cmp -s - ours.vcf && echo "ours.vcf.gz: same records as ours.
 echo "== concordance (most severe consequence per variant)"
 python3 "$here/concordance.py" ours.vcf csq.vcf
 python3 "$here/concordance_snpeff.py" ours.vcf snpeff.vcf
+echo "== our splice terms against VEP's rules (independent re-statement, all records)"
+python3 "$here/vep_splice_check.py" genes.gff3 ours.vcf | tail -1

@@ -54,7 +54,7 @@ public sealed class BcftoolsCsqCaseTests(ITestOutputHelper output)
         // Every difference must be one of the explained deviations listed in docs/annotation.md (VEP conventions
         // where csq differs by design, symbolic SVs, ribosomal slippage); any other is a regression.
         string[] unexplained = counts.Failures.Where(f => !KnownDeviations.Any(k => f.Contains(k, StringComparison.Ordinal))).ToArray();
-        Assert.True(counts.Pass >= 95, $"only {counts.Pass} agree");
+        Assert.True(counts.Pass >= 101, $"only {counts.Pass} agree");
         Assert.True(unexplained.Length == 0, "not in the documented deviations:\n" + string.Join("\n", unexplained));
     }
 
@@ -69,7 +69,6 @@ public sealed class BcftoolsCsqCaseTests(ITestOutputHelper output)
         "ENST00000410009/frameshift.vcf 5507 ", "ENST00000227471/insert-splice-vs-frameshift.vcf 6609 ",
         "ENST00000545279/splice-region-insert.vcf 44572 ", "ENST00000423372/insert3.vcf 2723 ",
         "ENST00000423372/snps.vcf 3634 ", "ENST00000528237/retained-stop-incomplete-cds.vcf 14714 ",
-        "ENST00000390520/deletion-overlap.vcf 81 ", "EDUMMY0002/boundaries.vcf 11 ",
         "ENST00000263103-INS/insertions.vcf ", "EMN908947/ribosomal-slippage.vcf 13468 ",
     ];
 

@@ -325,12 +325,41 @@ public sealed class VariantAnnotator
             set = set.With(ConsequenceTerm.CodingSequenceVariant);
             int startCodonLo = forward ? t.CodingStart : t.CodingEnd - 2;
             int stopCodonLo = forward ? t.CodingEnd - 2 : t.CodingStart;
-            if ((t.Tags & TranscriptTags.CdsStartIncomplete) == 0 && v.Overlaps(startCodonLo, startCodonLo + 2) && !v.IsInsertion)
+            bool startHit = (t.Tags & TranscriptTags.CdsStartIncomplete) == 0 && v.Overlaps(startCodonLo, startCodonLo + 2) && !v.IsInsertion;
+            bool stopHit = (t.Tags & TranscriptTags.CdsEndIncomplete) == 0 && v.Overlaps(stopCodonLo, stopCodonLo + 2) && !v.IsInsertion;
+            if (!startHit && !stopHit)
             {
-                set = set.With(ConsequenceTerm.StartLost);
+                return set;
             }
 
-            if ((t.Tags & TranscriptTags.CdsEndIncomplete) == 0 && v.Overlaps(stopCodonLo, stopCodonLo + 2) && !v.IsInsertion)
+            // VEP keeps coding_sequence_variant only when no start/stop term applies.
+            set = set.Without(ConsequenceTerm.CodingSequenceVariant);
+            if (v.Ref.Length == v.Alt.Length)
+            {
+                // A same-length change of the start or stop codon across the boundary.
+                set = startHit ? set.With(ConsequenceTerm.StartLost) : set;
+                return stopHit ? set.With(ConsequenceTerm.StopLost) : set;
+            }
+
+            // A length change across the UTR/CDS boundary: VEP edits the spliced sequence and asks whether the start
+            // codon (the whole CDS after it) or the stop codon is still there; when one end of the change is not
+            // exonic (it reaches into an intron) VEP cannot place it on the cDNA and reports neither term.
+            byte[]? edited = EditedCdna(model, v, out int editAt);
+            if (edited is null)
+            {
+                return set.With(ConsequenceTerm.CodingSequenceVariant);
+            }
+
+            if (startHit)
+            {
+                set = set.With(StartAltered(model, edited) ? ConsequenceTerm.StartLost : ConsequenceTerm.StartRetainedVariant);
+            }
+
+            if (stopHit && editAt >= model.CdsStart && editAt <= model.CdsEnd)
+            {
+                set = set.With(StopAltered(model, edited) ? ConsequenceTerm.StopLost : ConsequenceTerm.StopRetainedVariant);
+            }
+            else if (stopHit)
             {
                 set = set.With(ConsequenceTerm.StopLost);
             }
@@ -339,6 +368,50 @@ public sealed class VariantAnnotator
         }
 
         return set | Protein(model, v, annotation);
+    }
+
+    /// <summary>
+    /// The spliced transcript with the change applied (transcript orientation), or null when either end of the
+    /// change is not exonic or an intron lies inside it. <paramref name="editAt"/> is the cdna index of its 5′ end.
+    /// </summary>
+    private static byte[]? EditedCdna(TranscriptModel model, Change v, out int editAt)
+    {
+        bool forward = model.Transcript.Strand == Strand.Forward;
+        byte[]? cdna = model.Cdna;
+        editAt = model.ToCdna(forward ? v.Lo : v.Hi);
+        int end = model.ToCdna(forward ? v.Hi : v.Lo);
+        if (cdna is null || editAt < 0 || end < 0 || end - editAt + 1 != v.Ref.Length)
+        {
+            return null;
+        }
+
+        string alt = forward ? v.Alt : Nucleotides.ReverseComplement(v.Alt);
+        byte[] edited = new byte[cdna.Length - v.Ref.Length + alt.Length];
+        cdna.AsSpan(0, editAt).CopyTo(edited);
+        for (int i = 0; i < alt.Length; i++)
+        {
+            edited[editAt + i] = (byte)alt[i];
+        }
+
+        cdna.AsSpan(end + 1).CopyTo(edited.AsSpan(editAt + alt.Length));
+        return edited;
+    }
+
+    /// <summary>VEP's start check: the edited 5′UTR + CDS must still end with the whole reference CDS.</summary>
+    private static bool StartAltered(TranscriptModel model, byte[] edited)
+    {
+        byte[] cdna = model.Cdna!;
+        int cdsLength = model.CdsEnd - model.CdsStart + 1;
+        int newEnd = model.CdsEnd + 1 + (edited.Length - cdna.Length);
+        return newEnd < cdsLength || newEnd > edited.Length
+            || !edited.AsSpan(newEnd - cdsLength, cdsLength).SequenceEqual(cdna.AsSpan(model.CdsStart, cdsLength));
+    }
+
+    /// <summary>VEP's stop check: the codon at the reference stop codon's place in the edited sequence must be a stop.</summary>
+    private static bool StopAltered(TranscriptModel model, byte[] edited)
+    {
+        int codon = model.CdsEnd - 2;
+        return codon < 0 || model.CdsEnd >= edited.Length || GeneticCode.Translate(edited.AsSpan(codon, 3)) != '*';
     }
 
     private static bool ExonicOverlap(Transcript t, int lo, int hi)
