@@ -141,6 +141,14 @@ public sealed class CasesApiTests
         string fhirText = fhir.GetRawText();
         Assert.Contains(variant.GetProperty("gene").GetString()!, fhirText, StringComparison.Ordinal);
         Assert.Contains("69548-6", fhirText, StringComparison.Ordinal);
+        // R14.1 is gene-agnostic: no panel, so no HGNC id for the gene, which then goes out by symbol only (text, no coding).
+        Assert.False(variant.TryGetProperty("hgncId", out JsonElement hgnc) && hgnc.ValueKind == JsonValueKind.String, variant.ToString());
+        JsonElement gene = fhir.GetProperty("contained").EnumerateArray()
+            .SelectMany(o => o.TryGetProperty("component", out JsonElement cs) ? cs.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .First(c => c.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString() == "48018-6")
+            .GetProperty("valueCodeableConcept");
+        Assert.Equal(variant.GetProperty("gene").GetString(), gene.GetProperty("text").GetString());
+        Assert.False(gene.TryGetProperty("coding", out _), gene.ToString());
         JsonElement byPatient = await GetAsync(clinician, $"fhir/DiagnosticReport?patient={report.GetProperty("nhsNumber").GetString()!.Replace(" ", string.Empty, StringComparison.Ordinal)}");
         Assert.Equal("Bundle", byPatient.GetProperty("resourceType").GetString());
         Assert.True(byPatient.GetProperty("entry").GetArrayLength() >= 1);

@@ -107,6 +107,36 @@ public sealed class GenomicReportFhirTests
     }
 
     [Fact]
+    public void Gene_with_an_hgnc_id_goes_out_coded_in_the_hgnc_system_with_its_symbol()
+    {
+        DiagnosticReport report = RoundTrip(GenomicReportFhirMapper.ToDiagnosticReport(RareDisease(Guid.NewGuid())));
+
+        // Genomics Reporting 3.0.0: system http://www.genenames.org, code with the HGNC: prefix, display the symbol.
+        Coding gene = Coded(Observations(report, Ig + "variant")[0], "48018-6");
+        Assert.Equal("http://www.genenames.org", gene.System);
+        Assert.Equal("HGNC:6547", gene.Code);
+        Assert.Equal("LDLR", gene.Display);
+    }
+
+    [Fact]
+    public void Gene_without_an_hgnc_id_goes_out_by_symbol_only()
+    {
+        GenomicReportContent content = RareDisease(Guid.NewGuid());
+        content = content with { Variants = [content.Variants[0] with { HgncId = null }], PgxGenes = [new ReportedPgxGene(null, "CYP2C19", "*1/*2", "Intermediate Metabolizer")] };
+
+        DiagnosticReport report = RoundTrip(GenomicReportFhirMapper.ToDiagnosticReport(content));
+
+        foreach (Observation o in report.Contained.OfType<Observation>().Where(o => o.Component.Any(c => c.Code.Coding.Any(x => x.Code == "48018-6"))))
+        {
+            var gene = (CodeableConcept)Component(o, "48018-6").Value;
+            Assert.Empty(gene.Coding);
+            Assert.True(gene.Text is "LDLR" or "CYP2C19", gene.Text);
+        }
+
+        Assert.Equal(2, report.Contained.OfType<Observation>().Count(o => o.Component.Any(c => c.Code.Coding.Any(x => x.Code == "48018-6"))));
+    }
+
+    [Fact]
     public void Diagnostic_implication_classifies_its_variant_with_the_loinc_acmg_answer()
     {
         DiagnosticReport report = RoundTrip(GenomicReportFhirMapper.ToDiagnosticReport(RareDisease(Guid.NewGuid())));

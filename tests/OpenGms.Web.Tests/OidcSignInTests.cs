@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using OpenGms.Kernel;
 using OpenGms.Testing;
 using OpenGms.Web.Identity;
@@ -48,6 +50,79 @@ public sealed class OidcSignInTests
         Assert.Equal("north-west", me.GetProperty("glh").GetString());
         Assert.Equal(HttpStatusCode.OK, worklist.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherGlh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_provider_session_with_the_id_token_hint_and_comes_back_signed_out()
+    {
+        await using TestIdentityProvider idp = await TestIdentityProvider.StartAsync(Ct);
+        idp.AdvertiseEndSession = true;
+        await using RunningService service = await RunningService.StartAsync("sqlite", seedDemoData: false, o => o with { Oidc = Settings(idp.Issuer) }, Ct);
+        idp.NextUser = new Dictionary<string, object>(StringComparer.Ordinal) { ["sub"] = "3", ["preferred_username"] = "dr.out", ["nhsid_nrbac_roles"] = "R8000" };
+        using HttpClient browser = Browser(service);
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(browser, "/api/account/me"));
+
+        using HttpResponseMessage signOut = await PostSignOutAsync(browser);
+        Uri toProvider = signOut.Headers.Location!;
+        using HttpResponseMessage atProvider = await browser.GetAsync(toProvider, Ct);
+        Uri callback = atProvider.Headers.Location!;
+        using HttpResponseMessage back = await browser.GetAsync(callback, Ct);
+        using HttpResponseMessage me = await browser.GetAsync(new Uri("api/account/me", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.StartsWith(idp.Issuer + "/endsession?", toProvider.AbsoluteUri, StringComparison.Ordinal);
+        IQueryCollection request = Assert.Single(idp.EndSessionRequests);
+        Assert.Equal(idp.LastIdToken, request["id_token_hint"].ToString());
+        Assert.Equal(new Uri(service.BaseAddress, "signout-callback-oidc").AbsoluteUri, request["post_logout_redirect_uri"].ToString());
+        Assert.False(string.IsNullOrEmpty(request["state"].ToString()));
+        Assert.Equal(callback.GetLeftPart(UriPartial.Path), request["post_logout_redirect_uri"].ToString());
+        Assert.Equal("/", back.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_an_end_session_endpoint_ends_the_local_session_only()
+    {
+        await using TestIdentityProvider idp = await TestIdentityProvider.StartAsync(Ct);
+        await using RunningService service = await RunningService.StartAsync("sqlite", seedDemoData: false, o => o with { Oidc = Settings(idp.Issuer) }, Ct);
+        idp.NextUser = new Dictionary<string, object>(StringComparer.Ordinal) { ["sub"] = "4", ["preferred_username"] = "dr.local-out", ["nhsid_nrbac_roles"] = "R8000" };
+        using HttpClient browser = Browser(service);
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(browser, "/api/account/me"));
+
+        using HttpResponseMessage signOut = await PostSignOutAsync(browser);
+        using HttpResponseMessage me = await browser.GetAsync(new Uri("api/account/me", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/", signOut.Headers.Location?.OriginalString);
+        Assert.Empty(idp.EndSessionRequests);
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task Roles_changed_at_the_provider_apply_at_the_next_sign_in()
+    {
+        await using TestIdentityProvider idp = await TestIdentityProvider.StartAsync(Ct);
+        await using RunningService service = await RunningService.StartAsync("sqlite", seedDemoData: false, o => o with { Oidc = Settings(idp.Issuer) }, Ct);
+        idp.NextUser = new Dictionary<string, object>(StringComparer.Ordinal) { ["sub"] = "5", ["preferred_username"] = "a.mover", ["nhsid_nrbac_roles"] = "R8000", ["gms_glh"] = "east" };
+        using HttpClient browser = Browser(service);
+        await SignInAsync(browser, "/api/account/me");
+        string[] before = await RolesAsync(browser);
+
+        // The user moves from a clinic to the GLH: the provider now gives another role. The session keeps the old one
+        // until the user signs in again.
+        idp.NextUser["nhsid_nrbac_roles"] = "R8008";
+        string[] stillBefore = await RolesAsync(browser);
+        using (HttpResponseMessage logout = await browser.PostAsync(new Uri("api/account/logout", UriKind.Relative), null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        }
+
+        await SignInAsync(browser, "/api/account/me");
+        string[] after = await RolesAsync(browser);
+
+        Assert.Equal([GmsRoles.RequestingClinician], before);
+        Assert.Equal(before, stillBefore);
+        Assert.Equal([GmsRoles.GlhScientist], after);
     }
 
     [Fact]
@@ -130,6 +205,22 @@ public sealed class OidcSignInTests
 
         Assert.False(parsed.IsSuccess);
         Assert.Equal(code, parsed.Error!.Code);
+    }
+
+    private static async Task<string[]> RolesAsync(HttpClient browser)
+    {
+        JsonElement me = JsonDocument.Parse(await browser.GetStringAsync(new Uri("api/account/me", UriKind.Relative), Ct)).RootElement;
+        return [.. me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Presses the page's "Sign out" button: the form post with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostSignOutAsync(HttpClient browser)
+    {
+        string page = await browser.GetStringAsync(new Uri("account/login", UriKind.Relative), Ct);
+        Match token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        Assert.True(token.Success, "The sign-in page carries no antiforgery token.");
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]);
+        return await browser.PostAsync(new Uri("account/login?handler=logout", UriKind.Relative), form, Ct);
     }
 
     private static HttpClient Browser(RunningService service) =>

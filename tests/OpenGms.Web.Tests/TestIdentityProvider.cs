@@ -43,6 +43,15 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Sign ID tokens with a key the JWKS does not publish (a forged token).</summary>
     public bool SignWithUnpublishedKey { get; set; }
 
+    /// <summary>Advertise an end_session_endpoint in discovery (read once, when the service first asks).</summary>
+    public bool AdvertiseEndSession { get; set; }
+
+    /// <summary>The last ID token issued.</summary>
+    public string? LastIdToken { get; private set; }
+
+    /// <summary>The query of each request to the end-session endpoint.</summary>
+    public ConcurrentQueue<IQueryCollection> EndSessionRequests { get; } = new();
+
     public static async Task<TestIdentityProvider> StartAsync(CancellationToken ct)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -59,8 +68,10 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     private void Map(WebApplication app)
     {
         var key = new RsaSecurityKey(_rsa) { KeyId = "test-key-1" };
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        app.MapGet("/.well-known/openid-configuration", () =>
         {
+            var discovery = new Dictionary<string, object>
+            {
             ["issuer"] = Issuer,
             ["authorization_endpoint"] = Issuer + "/authorize",
             ["token_endpoint"] = Issuer + "/token",
@@ -69,7 +80,23 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
             ["subject_types_supported"] = s_public,
             ["id_token_signing_alg_values_supported"] = s_rs256,
             ["code_challenge_methods_supported"] = s_s256,
-        }));
+            };
+            if (AdvertiseEndSession)
+            {
+                discovery["end_session_endpoint"] = Issuer + "/endsession";
+            }
+
+            return Results.Json(discovery);
+        });
+        app.MapGet("/endsession", (HttpRequest request) =>
+        {
+            // Ends the provider session and sends the browser back where the client asked, with its state.
+            EndSessionRequests.Enqueue(request.Query);
+            string back = request.Query["post_logout_redirect_uri"].ToString();
+            return string.IsNullOrEmpty(back)
+                ? Results.Text("signed out")
+                : Results.Redirect($"{back}?state={Uri.EscapeDataString(request.Query["state"].ToString())}");
+        });
         app.MapGet("/jwks", () =>
         {
             RSAParameters p = _rsa.ExportParameters(includePrivateParameters: false);
@@ -114,6 +141,7 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
                 Expires = DateTime.UtcNow.AddMinutes(5),
                 SigningCredentials = new SigningCredentials(signing, SecurityAlgorithms.RsaSha256),
             });
+            LastIdToken = idToken;
             return Results.Json(new { access_token = "opaque-access-token", token_type = "Bearer", expires_in = 300, id_token = idToken });
         });
     }

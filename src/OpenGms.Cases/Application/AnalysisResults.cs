@@ -14,7 +14,7 @@ internal static class AnalysisResults
         string Key, int Rank, string Gene, string Variant, string Chrom, long Position, string Ref, string Alt, string? Transcript,
         string? HgvsG, string? HgvsC, string? HgvsP, string? Consequence, int? Tier, string? TierReason, IReadOnlyList<GenotypeView> Genotypes,
         IReadOnlyList<string> Inheritance, double? PhenotypeScore, double? Score, string AcmgClass, int AcmgPoints, IReadOnlyList<CriterionRow> Criteria,
-        string? Explanation);
+        string? Explanation, string? HgncId = null);
 
     internal sealed record Parsed(string? GenomeBuild, int CandidateCount, IReadOnlyList<Candidate> Candidates);
 
@@ -56,7 +56,7 @@ internal static class AnalysisResults
                     gene + ":" + variant, Int(c, "rank") ?? 0, gene, variant, Text(c, "chrom") ?? string.Empty, Long(c, "position") ?? 0, Text(c, "ref") ?? string.Empty,
                     Text(c, "alt") ?? string.Empty, Text(c, "transcript"), Text(c, "hgvsG"), Text(c, "hgvsC"), Text(c, "hgvsP"), Text(c, "consequence"),
                     Int(c, "tier"), Text(c, "tierReason"), genotypes, Strings(c, "inheritance"), Double(c, "phenotypeScore"), Double(c, "score"),
-                    Text(c, "acmgClass") ?? "VUS", Int(c, "acmgPoints") ?? 0, criteria, Text(c, "explanation")));
+                    Text(c, "acmgClass") ?? "VUS", Int(c, "acmgPoints") ?? 0, criteria, Text(c, "explanation"), Text(c, "hgncId")));
             }
         }
 
@@ -86,7 +86,7 @@ internal static class AnalysisResults
         return new CandidateReviewView(
             c.Key, c.Rank, c.Gene, c.Variant, c.Chrom, c.Position, c.Ref, c.Alt, c.Transcript, c.HgvsG, c.HgvsC, c.HgvsP, c.Consequence, c.Tier,
             c.TierReason, c.Genotypes, c.Inheritance, c.PhenotypeScore, c.Score, c.AcmgClass, c.AcmgPoints, criteria, cls, points,
-            review?.ClassOverride, review?.Reported ?? false, review?.ReviewedBy, review?.Reason, c.Explanation);
+            review?.ClassOverride, review?.Reported ?? false, review?.ReviewedBy, review?.Reason, c.Explanation, c.HgncId);
     }
 
     public static (IReadOnlyList<PgxGeneResultView>, IReadOnlyList<PgxDrugResultView>) ParsePgx(string? lines, string? sample)

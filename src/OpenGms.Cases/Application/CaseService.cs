@@ -418,7 +418,7 @@ public sealed class CaseService(
             v.Gene, v.HgvsG, v.HgvsC, v.HgvsP, v.Transcript, v.Chrom, v.Position, v.Ref, v.Alt, view.GenomeBuild,
             AnalysisResults.Zygosity(v.Genotypes.FirstOrDefault(g => g.Member == view.ProbandSample)?.Genotype, v.Chrom),
             v.Genotypes.FirstOrDefault(g => g.Member == view.ProbandSample)?.Genotype, v.Inheritance, v.Class, v.Points,
-            v.Criteria.Where(k => k.Met).Select(k => k.Criterion).ToList(), v.ClassOverride is not null, v.ReviewReason)).ToList();
+            v.Criteria.Where(k => k.Met).Select(k => k.Criterion).ToList(), v.ClassOverride is not null, v.ReviewReason, v.HgncId)).ToList();
         return new AuthorisedReportView(
             c.ReportId ?? Guid.Empty, version, "awaiting-authorisation", c.Id, c.OrderId, c.PatientId, c.NhsNumber, c.PatientName, c.TestCode,
             c.GlhCode, CaseNames.Of(c.Pipelines), c.Summary ?? string.Empty, c.Conclusion ?? string.Empty, variants, view.PgxGenes, view.PgxDrugs,

@@ -19,7 +19,7 @@ public sealed record CandidateReviewView(
     string? HgvsG, string? HgvsC, string? HgvsP, string? Consequence, int? Tier, string? TierReason, IReadOnlyList<GenotypeView> Genotypes,
     IReadOnlyList<string> Inheritance, double? PhenotypeScore, double? Score, string AutomatedClass, int AutomatedPoints,
     IReadOnlyList<CriterionReviewView> Criteria, string Class, int Points, string? ClassOverride, bool Reported,
-    string? ReviewedBy, string? ReviewReason, string? Explanation);
+    string? ReviewedBy, string? ReviewReason, string? Explanation, string? HgncId = null);
 
 /// <summary>A report version's header.</summary>
 public sealed record ReportVersionView(Guid ReportId, int Version, string Status, string? ChangeSummary, string SubmittedBy, DateTimeOffset SubmittedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? ReturnReason);

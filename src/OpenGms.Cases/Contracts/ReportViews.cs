@@ -21,10 +21,12 @@ namespace OpenGms.Cases.Contracts;
 /// <param name="AcmgCriteria">Criteria met, as labels.</param>
 /// <param name="ClassOverridden">True when a scientist set the class over the criteria.</param>
 /// <param name="ReviewNote">The scientist's reason for a change, if any.</param>
+/// <param name="HgncId">HGNC id of <paramref name="Gene"/> (<c>HGNC:6547</c>), from the panel the case was analysed with; null
+/// when the panel gave none (and in reports written before it was kept).</param>
 public sealed record ReportedVariantView(
     string Gene, string? HgvsG, string? HgvsC, string? HgvsP, string? Transcript, string Chrom, long Position, string Ref, string Alt,
     string? Build, string? Zygosity, string? Genotype, IReadOnlyList<string> Inheritance, string AcmgClass, int AcmgPoints,
-    IReadOnlyList<string> AcmgCriteria, bool ClassOverridden, string? ReviewNote);
+    IReadOnlyList<string> AcmgCriteria, bool ClassOverridden, string? ReviewNote, string? HgncId = null);
 
 /// <summary>One pharmacogene's result.</summary>
 /// <param name="Gene">Gene.</param>

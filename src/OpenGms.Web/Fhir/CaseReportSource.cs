@@ -5,7 +5,8 @@ namespace OpenGms.Web.Fhir;
 
 /// <summary>
 /// The authorised reports of the cases module, as the DiagnosticReport mapper takes them. A later authorised version is
-/// a correction (FHIR <c>corrected</c>); HGNC ids are not kept on the case, so genes go out by symbol.
+/// a correction (FHIR <c>corrected</c>). A variant's gene carries the HGNC id the case's panel gave it; pharmacogenes
+/// (the PGx results keep symbols only) and genes without an id go out by symbol.
 /// </summary>
 internal sealed class CaseReportSource(ICaseReports reports) : IGenomicReportSource
 {
@@ -32,12 +33,12 @@ internal sealed class CaseReportSource(ICaseReports reports) : IGenomicReportSou
         r.AuthorisedBy ?? string.Empty,
         string.Join("\n\n", new[] { r.Summary, r.Conclusion }.Where(t => !string.IsNullOrWhiteSpace(t))),
         r.Variants.Select(Variant).ToList(),
-        r.PgxGenes.Where(g => g.Diplotype is not null).Select(g => new ReportedPgxGene(string.Empty, g.Gene, g.Diplotype!, g.Phenotype ?? "Indeterminate", decimal.TryParse(g.ActivityScore, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal a) ? a : null)).ToList(),
+        r.PgxGenes.Where(g => g.Diplotype is not null).Select(g => new ReportedPgxGene(null, g.Gene, g.Diplotype!, g.Phenotype ?? "Indeterminate", decimal.TryParse(g.ActivityScore, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal a) ? a : null)).ToList(),
         r.PgxDrugs.Select(d => new ReportedDrug(d.Drug, null, [], string.Join("; ", d.Implications), d.Recommendation, d.Classification, d.Source)).ToList(),
         r.ChangeSummary);
 
     private static ReportedVariant Variant(ReportedVariantView v) => new(
-        string.Empty,
+        v.HgncId,
         v.Gene,
         string.Equals(v.Build, "GRCh37", StringComparison.OrdinalIgnoreCase) ? GenomeBuild.GRCh37 : GenomeBuild.GRCh38,
         v.Chrom,

@@ -100,7 +100,7 @@ public enum AcmgClass
 }
 
 /// <summary>A reported variant.</summary>
-/// <param name="HgncId">HGNC id, e.g. <c>HGNC:6547</c>.</param>
+/// <param name="HgncId">HGNC id, e.g. <c>HGNC:6547</c>; null when not known (the gene then goes out by symbol only).</param>
 /// <param name="GeneSymbol">HGNC symbol, e.g. <c>LDLR</c>.</param>
 /// <param name="Build">Reference genome of <paramref name="Chromosome"/>/<paramref name="Position"/>.</param>
 /// <param name="Chromosome">Chromosome as 1–22, X, Y or MT (a <c>chr</c> prefix is accepted).</param>
@@ -114,7 +114,7 @@ public enum AcmgClass
 /// <param name="Classification">ACMG class as authorised.</param>
 /// <param name="Condition">The condition the classification is for, when named.</param>
 public sealed record ReportedVariant(
-    string HgncId,
+    string? HgncId,
     string GeneSymbol,
     GenomeBuild Build,
     string Chromosome,
@@ -129,12 +129,12 @@ public sealed record ReportedVariant(
     string? Condition = null);
 
 /// <summary>A pharmacogene call.</summary>
-/// <param name="HgncId">HGNC id, e.g. <c>HGNC:2621</c>.</param>
+/// <param name="HgncId">HGNC id, e.g. <c>HGNC:2621</c>; null when not known.</param>
 /// <param name="GeneSymbol">e.g. <c>CYP2C19</c>.</param>
 /// <param name="Diplotype">e.g. <c>*1/*2</c>.</param>
 /// <param name="Phenotype">CPIC phenotype, e.g. <c>Intermediate Metabolizer</c>.</param>
 /// <param name="ActivityScore">Activity score where the gene has one (CYP2D6, CYP2C9, DPYD).</param>
-public sealed record ReportedPgxGene(string HgncId, string GeneSymbol, string Diplotype, string Phenotype, decimal? ActivityScore = null);
+public sealed record ReportedPgxGene(string? HgncId, string GeneSymbol, string Diplotype, string Phenotype, decimal? ActivityScore = null);
 
 /// <summary>CPIC guidance for one drug.</summary>
 /// <param name="Drug">Drug name, e.g. <c>clopidogrel</c>.</param>

@@ -17,7 +17,9 @@ public static class GenomicReportFhirMapper
     public const string TbdCodes = "http://hl7.org/fhir/uv/genomics-reporting/CodeSystem/tbd-codes-cs";
 
     private const string Loinc = "http://loinc.org";
-    private const string HgncSystem = "http://www.genenames.org/geneId";
+    // Genomics Reporting 3.0.0 (STU3) binds genes to HGNC ids in the code system http://www.genenames.org (STU2 and
+    // earlier said .../geneId); the code is the id with its "HGNC:" prefix, the display the approved symbol.
+    private const string HgncSystem = "http://www.genenames.org";
     private const string HgvsSystem = "http://varnomen.hgvs.org";
     private const string RxNormSystem = "http://www.nlm.nih.gov/research/umls/rxnorm";
     private const string ReportIdSystem = "https://opengms.example/Id/genomic-report";
@@ -114,32 +116,32 @@ public static class GenomicReportFhirMapper
 
     private static Observation Variant(ReportedVariant v, string id, ResourceReference patient, ObservationStatus status, DateTimeOffset issued)
     {
-        var o = Observation(id, "variant", patient, status, issued, new CodeableConcept(Loinc, "69548-6", "Genetic variant assessment"));
-        o.Value = new CodeableConcept(Loinc, "LA9633-4", "Present");
+        var o = Observation(id, "variant", patient, status, issued, Concept(Loinc, "69548-6", "Genetic variant assessment"));
+        o.Value = Concept(Loinc, "LA9633-4", "Present");
         o.Component.Add(Component("48018-6", "Gene studied [ID]", Gene(v.HgncId, v.GeneSymbol)));
         if (v.GenomicHgvs is { } g)
         {
-            o.Component.Add(Component("81290-9", "Genomic DNA change (gHGVS)", new CodeableConcept(HgvsSystem, g)));
+            o.Component.Add(Component("81290-9", "Genomic DNA change (gHGVS)", Concept(HgvsSystem, g)));
         }
 
         if (v.CodingHgvs is { } c)
         {
-            o.Component.Add(Component("48004-6", "DNA change (c.HGVS)", new CodeableConcept(HgvsSystem, c)));
+            o.Component.Add(Component("48004-6", "DNA change (c.HGVS)", Concept(HgvsSystem, c)));
         }
 
         if (v.ProteinHgvs is { } p)
         {
-            o.Component.Add(Component("48005-3", "Amino acid change (pHGVS)", new CodeableConcept(HgvsSystem, p)));
+            o.Component.Add(Component("48005-3", "Amino acid change (pHGVS)", Concept(HgvsSystem, p)));
         }
 
         o.Component.Add(Component("62374-4", "Human reference sequence assembly version", v.Build switch
         {
-            GenomeBuild.GRCh37 => new CodeableConcept(Loinc, "LA14029-5", "GRCh37"),
-            _ => new CodeableConcept(Loinc, "LA26806-2", "GRCh38"),
+            GenomeBuild.GRCh37 => Concept(Loinc, "LA14029-5", "GRCh37"),
+            _ => Concept(Loinc, "LA26806-2", "GRCh38"),
         }));
         o.Component.Add(Component("48001-2", "Cytogenetic (chromosome) location", new CodeableConcept { Text = "chr" + ChromosomeName(v.Chromosome) }));
         // VCF positions are 1-based and closed: the allele covers [pos, pos + len(ref) - 1] in 1-based character counting.
-        o.Component.Add(Component("92822-6", "Genomic coord system", new CodeableConcept(Loinc, "LA30102-0", "1-based character counting")));
+        o.Component.Add(Component("92822-6", "Genomic coord system", Concept(Loinc, "LA30102-0", "1-based character counting")));
         o.Component.Add(Component("81254-5", "Genomic allele start-end", new Hl7.Fhir.Model.Range
         {
             Low = new Quantity { Value = v.Position },
@@ -149,24 +151,24 @@ public static class GenomicReportFhirMapper
         o.Component.Add(Component("69551-0", "Genomic alt allele [ID]", new FhirString(v.Alt)));
         o.Component.Add(Component("53034-5", "Allelic state", v.Zygosity switch
         {
-            Zygosity.Homozygous => new CodeableConcept(Loinc, "LA6705-3", "Homozygous"),
-            Zygosity.Hemizygous => new CodeableConcept(Loinc, "LA6707-9", "Hemizygous"),
-            _ => new CodeableConcept(Loinc, "LA6706-1", "Heterozygous"),
+            Zygosity.Homozygous => Concept(Loinc, "LA6705-3", "Homozygous"),
+            Zygosity.Hemizygous => Concept(Loinc, "LA6707-9", "Hemizygous"),
+            _ => Concept(Loinc, "LA6706-1", "Heterozygous"),
         }));
         return o;
     }
 
     private static Observation DiagnosticImplication(ReportedVariant v, string id, string variantId, ResourceReference patient, ObservationStatus status, DateTimeOffset issued)
     {
-        var o = Observation(id, "diagnostic-implication", patient, status, issued, new CodeableConcept(TbdCodes, "diagnostic-implication", "Diagnostic Implication"));
+        var o = Observation(id, "diagnostic-implication", patient, status, issued, Concept(TbdCodes, "diagnostic-implication", "Diagnostic Implication"));
         o.DerivedFrom.Add(new ResourceReference("#" + variantId));
         o.Component.Add(Component("53037-8", "Genetic variation clinical significance", v.Classification switch
         {
-            AcmgClass.Pathogenic => new CodeableConcept(Loinc, "LA6668-3", "Pathogenic"),
-            AcmgClass.LikelyPathogenic => new CodeableConcept(Loinc, "LA26332-9", "Likely pathogenic"),
-            AcmgClass.UncertainSignificance => new CodeableConcept(Loinc, "LA26333-7", "Uncertain significance"),
-            AcmgClass.LikelyBenign => new CodeableConcept(Loinc, "LA26334-5", "Likely benign"),
-            _ => new CodeableConcept(Loinc, "LA6675-8", "Benign"),
+            AcmgClass.Pathogenic => Concept(Loinc, "LA6668-3", "Pathogenic"),
+            AcmgClass.LikelyPathogenic => Concept(Loinc, "LA26332-9", "Likely pathogenic"),
+            AcmgClass.UncertainSignificance => Concept(Loinc, "LA26333-7", "Uncertain significance"),
+            AcmgClass.LikelyBenign => Concept(Loinc, "LA26334-5", "Likely benign"),
+            _ => Concept(Loinc, "LA6675-8", "Benign"),
         }));
         if (v.Condition is { } condition)
         {
@@ -178,7 +180,7 @@ public static class GenomicReportFhirMapper
 
     private static Observation Genotype(ReportedPgxGene gene, string id, ResourceReference patient, ObservationStatus status, DateTimeOffset issued)
     {
-        var o = Observation(id, "genotype", patient, status, issued, new CodeableConcept(Loinc, "84413-4", "Genotype display name"));
+        var o = Observation(id, "genotype", patient, status, issued, Concept(Loinc, "84413-4", "Genotype display name"));
         o.Value = new CodeableConcept { Text = $"{gene.GeneSymbol}{gene.Diplotype}" };
         o.Component.Add(Component("48018-6", "Gene studied [ID]", Gene(gene.HgncId, gene.GeneSymbol)));
         return o;
@@ -187,7 +189,7 @@ public static class GenomicReportFhirMapper
     private static Observation TherapeuticImplication(
         ReportedDrug drug, string id, IReadOnlyList<ReportedPgxGene> genes, Dictionary<string, string> genotypeIds, ResourceReference patient, ObservationStatus status, DateTimeOffset issued)
     {
-        var o = Observation(id, "therapeutic-implication", patient, status, issued, new CodeableConcept(TbdCodes, "therapeutic-implication", "Therapeutic Implication"));
+        var o = Observation(id, "therapeutic-implication", patient, status, issued, Concept(TbdCodes, "therapeutic-implication", "Therapeutic Implication"));
         foreach (string symbol in drug.Genes)
         {
             if (!genotypeIds.TryGetValue(symbol, out string? genotype))
@@ -198,14 +200,14 @@ public static class GenomicReportFhirMapper
             o.DerivedFrom.Add(new ResourceReference("#" + genotype));
             ReportedPgxGene gene = genes.First(g => string.Equals(g.GeneSymbol, symbol, StringComparison.OrdinalIgnoreCase));
             // The metaboliser phenotype, with its LOINC answer where LOINC has one; activity scores are given in the text.
-            CodeableConcept phenotype = MetaboliserAnswer(gene.Phenotype) is { } answer ? new CodeableConcept(Loinc, answer.Code, answer.Display) : new CodeableConcept();
+            CodeableConcept phenotype = MetaboliserAnswer(gene.Phenotype) is { } answer ? Concept(Loinc, answer.Code, answer.Display) : new CodeableConcept();
             phenotype.Text = gene.ActivityScore is { } score
                 ? string.Create(CultureInfo.InvariantCulture, $"{gene.GeneSymbol} {gene.Phenotype} (activity score {score})")
                 : $"{gene.GeneSymbol} {gene.Phenotype}";
             o.Component.Add(Component("53040-2", "Genetic variation's effect on drug metabolism", phenotype));
         }
 
-        CodeableConcept medication = drug.RxNormCode is { } rx ? new CodeableConcept(RxNormSystem, rx, drug.Drug) : new CodeableConcept();
+        CodeableConcept medication = drug.RxNormCode is { } rx ? Concept(RxNormSystem, rx, drug.Drug) : new CodeableConcept();
         medication.Text = drug.Drug;
         o.Component.Add(Component("51963-7", "Medication assessed [ID]", medication));
         if (drug.Classification is { } strength)
@@ -215,7 +217,7 @@ public static class GenomicReportFhirMapper
 
         o.Component.Add(new Observation.ComponentComponent
         {
-            Code = new CodeableConcept(TbdCodes, "conclusion-string", "Conclusion string"),
+            Code = Concept(TbdCodes, "conclusion-string", "Conclusion string"),
             Value = new FhirString(drug.Implication),
         });
         o.Note.Add(new Annotation { Text = drug.Recommendation });
@@ -236,7 +238,7 @@ public static class GenomicReportFhirMapper
         Id = id,
         Meta = new Meta { Profile = [ProfileBase + profile] },
         Status = status,
-        Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory"), Genetics()],
+        Category = [Concept("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory"), Genetics()],
         Code = code,
         Subject = patient,
         Issued = issued,
@@ -244,11 +246,21 @@ public static class GenomicReportFhirMapper
 
     private static Observation.ComponentComponent Component(string loinc, string display, DataType value) => new()
     {
-        Code = new CodeableConcept(Loinc, loinc, display),
+        Code = Concept(Loinc, loinc, display),
         Value = value,
     };
 
-    private static CodeableConcept Genetics() => new("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics");
+    // Firely's CodeableConcept(system, code, text) puts the third argument in text; the IG's examples give it as the
+    // coding's display, so the coding carries it (and the text repeats it for readers that show text only).
+    private static CodeableConcept Concept(string system, string code, string display) => new()
+    {
+        Coding = [new Coding(system, code, display)],
+        Text = display,
+    };
+
+    private static CodeableConcept Concept(string system, string code) => new() { Coding = [new Coding(system, code)] };
+
+    private static CodeableConcept Genetics() => Concept("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics");
 
     private static ResourceReference PatientReference(ReportPatient patient) => new($"Patient/{patient.Id:N}")
     {
@@ -279,5 +291,5 @@ public static class GenomicReportFhirMapper
 
     /// <summary>The gene studied: an HGNC coding when the id is known, else the symbol as text (FHIR allows no empty code).</summary>
     private static CodeableConcept Gene(string? hgncId, string symbol) =>
-        string.IsNullOrEmpty(hgncId) ? new CodeableConcept { Text = symbol } : new CodeableConcept(HgncSystem, hgncId, symbol);
+        string.IsNullOrEmpty(hgncId) ? new CodeableConcept { Text = symbol } : Concept(HgncSystem, hgncId, symbol);
 }

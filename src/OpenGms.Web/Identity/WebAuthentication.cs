@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OpenGms.Audit.Contracts;
 
@@ -94,7 +95,14 @@ internal static class WebAuthentication
                         return Task.CompletedTask;
                     }
 
+                    // Roles come from this sign-in's claims alone, so a change at the provider applies at the next sign-in.
                     context.Principal = new ClaimsPrincipal(mapped);
+                    // Only the ID token is kept (in the session cookie): it is the id_token_hint of the provider sign-out.
+                    if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
+                    {
+                        context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                    }
+
                     return Task.CompletedTask;
                 },
                 OnRemoteFailure = context =>
@@ -105,6 +113,51 @@ internal static class WebAuthentication
                 },
             };
         });
+    }
+
+    /// <summary>
+    /// Signs the user out of OpenGMS. A user who signed in through the identity provider is also signed out there
+    /// (RP-initiated logout: the handler sends the ID token as id_token_hint and this service's signed-out callback as
+    /// post_logout_redirect_uri) when the provider's discovery document advertises an end_session_endpoint; the
+    /// response is then that redirect and the method returns true. Otherwise (local account, no endpoint, provider
+    /// unreachable) only the local session ends and the caller answers.
+    /// </summary>
+    public static async Task<bool> SignOutAsync(HttpContext http, string redirectUri)
+    {
+        bool atProvider = http.User.HasClaim(c => c.Type == "idp") && await EndSessionEndpointAsync(http).ConfigureAwait(false) is not null;
+        if (atProvider)
+        {
+            // Before the local sign-out: the handler reads the id_token_hint from the session cookie.
+            await http.SignOutAsync(OidcSettings.Scheme, new AuthenticationProperties { RedirectUri = redirectUri }).ConfigureAwait(false);
+        }
+
+        await http.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().SignOutAsync().ConfigureAwait(false);
+        return atProvider;
+    }
+
+    private static async Task<string?> EndSessionEndpointAsync(HttpContext http)
+    {
+        if (await http.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OidcSettings.Scheme).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        OpenIdConnectOptions options = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcSettings.Scheme);
+        if (options.ConfigurationManager is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            OpenIdConnectConfiguration configuration = await options.ConfigurationManager.GetConfigurationAsync(http.RequestAborted).ConfigureAwait(false);
+            return string.IsNullOrEmpty(configuration.EndSessionEndpoint) ? null : configuration.EndSessionEndpoint;
+        }
+        catch (InvalidOperationException)
+        {
+            // Discovery cannot be read now: the local session still ends (the provider session lapses on its own).
+            return null;
+        }
     }
 
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)

@@ -100,6 +100,9 @@ public sealed class Candidate
     /// <summary>HGNC symbol.</summary>
     public required string Gene { get; init; }
 
+    /// <summary>HGNC id (<c>HGNC:6547</c>) of <see cref="Gene"/>, from the panel gene when the panel gives one; null otherwise.</summary>
+    public string? HgncId { get; internal set; }
+
     /// <summary>Variant key <c>CHROM-POS-REF-ALT</c>.</summary>
     public required string Variant { get; init; }
 

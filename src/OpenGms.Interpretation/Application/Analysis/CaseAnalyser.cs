@@ -337,6 +337,7 @@ public static class CaseAnalyser
             {
                 c.GeneInheritance = Domain.Inheritance.Parse(pg.ModeOfInheritance);
                 c.GeneModeOfInheritance = pg.ModeOfInheritance;
+                c.HgncId = HgncIdOf(pg.HgncId);
                 c.PanelConfidence = pg.Confidence.ToString().ToLowerInvariant();
                 c.InGreenGene = pg.Confidence == PanelConfidence.Green;
             }
@@ -708,5 +709,13 @@ public static class CaseAnalyser
         }
 
         return s;
+    }
+
+    /// <summary>An HGNC gene id as <c>HGNC:nnnn</c>: panels give it with the prefix, some tables as the bare number.</summary>
+    internal static string? HgncIdOf(string? id)
+    {
+        string trimmed = id?.Trim() ?? string.Empty;
+        string digits = trimmed.StartsWith("HGNC:", StringComparison.OrdinalIgnoreCase) ? trimmed[5..] : trimmed;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "HGNC:" + digits : null;
     }
 }

@@ -41,10 +41,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
-    /// <summary>Signs out.</summary>
-    public async Task<IActionResult> OnPostLogoutAsync()
-    {
-        await signIn.SignOutAsync().ConfigureAwait(false);
-        return LocalRedirect("/");
-    }
+    /// <summary>Signs out, at the identity provider too for a provider sign-in that supports it (the response is then its redirect).</summary>
+    public async Task<IActionResult> OnPostLogoutAsync() =>
+        await Identity.WebAuthentication.SignOutAsync(HttpContext, "/").ConfigureAwait(false) ? new EmptyResult() : LocalRedirect("/");
 }
