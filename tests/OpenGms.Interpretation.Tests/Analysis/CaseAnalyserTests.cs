@@ -103,6 +103,40 @@ public sealed class CaseAnalyserTests(Grch37Regions regions, ITestOutputHelper o
     }
 
     [Fact]
+    public void Analyse_gives_a_candidate_the_hgnc_id_of_its_panel_gene_when_the_panel_has_one()
+    {
+        AnnotationCache cache = regions.Cache;
+        (int pos, _) = CodingToGenomic(cache, "17", "NM_004937.2", 414);
+        string vcf = Spike(regions.Root, "ctns-hgnc", $"17\t{pos}\t.\tG\tA\t500\tPASS\tDP=40\tGT:AD:DP:GQ:PL\t1/1:0,40:40:99:500,120,0", keepFgfr2: true);
+        var panel = new Panels.Contracts.ResolvedPanel(1, "test", "1.0", true,
+        [
+            new Panels.Contracts.PanelGene("FGFR2", "3689", Panels.Contracts.PanelConfidence.Green, "MONOALLELIC, autosomal or pseudoautosomal, NOT imprinted"),
+            new Panels.Contracts.PanelGene("CTNS", null, Panels.Contracts.PanelConfidence.Green, "BIALLELIC, autosomal or pseudoautosomal"),
+        ]);
+        var options = new AnalysisOptions { IgnoreContigLengths = true, Panel = panel };
+        CaseDefinition c = new("ctns-hgnc", "manuel", Pedigree.Singleton("manuel", Sex.Male), vcf, [], [], null, "GRCh37");
+
+        AnalysisResult r = CaseAnalyser.Analyse(c, cache, options, TestContext.Current.CancellationToken).Value;
+
+        Candidate fgfr2 = r.Candidates.First(x => x.Gene == "FGFR2");
+        Candidate ctns = r.Candidates.Single(x => x.Position == pos);
+        Assert.Equal("HGNC:3689", fgfr2.HgncId); // the panel's bare number, written as the IG wants it
+        Assert.Null(ctns.HgncId);
+        Assert.Contains("\"hgncId\": \"HGNC:3689\"", AnalysisReports.ToJson(r), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HGNC:3689", "HGNC:3689")]
+    [InlineData(" hgnc:3689 ", "HGNC:3689")]
+    [InlineData("3689", "HGNC:3689")]
+    [InlineData("", null)]
+    [InlineData("HGNC:", null)]
+    [InlineData("FGFR2", null)]
+    [InlineData(null, null)]
+    public void HgncIdOf_writes_the_prefixed_id_or_nothing(string? id, string? expected) =>
+        Assert.Equal(expected, CaseAnalyser.HgncIdOf(id));
+
+    [Fact]
     public void Analyse_with_panel_tiers_and_single_het_in_biallelic_gene_is_not_tiered()
     {
         AnnotationCache cache = regions.Cache;
