@@ -15,10 +15,13 @@ public sealed class BoundaryCodonTests
     // CDS 16..53: M A K G C *.
     private const string Chromosome = "TTTTTTTTTT" + "CCATGATGGCTAAAG" + "GTAAGTTTTTTTTTTTTCAG" + "GATGCTAATAACCC" + "TTTTTTTTTT";
 
-    private static TranscriptAnnotation Run(bool minus, int position, string reference, string alternate)
+    // The same layout with exon 1's CDS ATG GTG AAA G: deleting GGT (18-20) or G (18) rebuilds an ATG in place.
+    private const string RebuildsAtg = "TTTTTTTTTT" + "CCATGATGGTGAAAG" + "GTAAGTTTTTTTTTTTTCAG" + "GATGCTAATAACCC" + "TTTTTTTTTT";
+
+    private static TranscriptAnnotation Run(bool minus, int position, string reference, string alternate, string chromosome = Chromosome)
     {
-        int length = Chromosome.Length;
-        string sequence = minus ? Nucleotides.ReverseComplement(Chromosome) : Chromosome;
+        int length = chromosome.Length;
+        string sequence = minus ? Nucleotides.ReverseComplement(chromosome) : chromosome;
         var genome = new WindowedSequence();
         genome.Add("s", length, [1], [length], System.Text.Encoding.ASCII.GetBytes(sequence));
         int M(int p) => length + 1 - p;
@@ -29,7 +32,14 @@ public sealed class BoundaryCodonTests
         int pos = position;
         string r = reference;
         string a = alternate;
-        if (minus)
+        if (minus && alternate.Length > reference.Length)
+        {
+            // Mirror the insertion: the anchor is the base after it on the forward strand.
+            pos = M(position + 1);
+            r = sequence[pos - 1].ToString();
+            a = r + Nucleotides.ReverseComplement(alternate[1..]);
+        }
+        else if (minus)
         {
             // Mirror the deletion and put a VCF anchor base on its new left side.
             pos = M(position + reference.Length - 1) - 1;
@@ -88,5 +98,40 @@ public sealed class BoundaryCodonTests
 
         Assert.True(t.Consequences.Contains(ConsequenceTerm.StartLost));
         Assert.False(t.Consequences.Contains(ConsequenceTerm.StartRetainedVariant));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_inframe_deletion_in_start_codon_is_start_lost_even_when_atg_is_rebuilt(bool minus)
+    {
+        // Deletes GGT (18-20): AT + G is ATG again, but VEP calls any in-frame deletion touching codon 1 start_lost.
+        TranscriptAnnotation t = Run(minus, 17, "TGGT", "T", RebuildsAtg);
+
+        Assert.Equal(ConsequenceTerm.StartLost, t.Consequences.MostSevere);
+        Assert.True(t.Consequences.Contains(ConsequenceTerm.InframeDeletion));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_frameshift_in_start_codon_is_start_lost_even_when_atg_is_rebuilt(bool minus)
+    {
+        TranscriptAnnotation t = Run(minus, 17, "TG", "T", RebuildsAtg);
+
+        Assert.Equal(ConsequenceTerm.FrameshiftVariant, t.Consequences.MostSevere);
+        Assert.True(t.Consequences.Contains(ConsequenceTerm.StartLost));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_codon_inserted_in_stop_codon_keeping_it_is_inframe_insertion_and_stop_retained(bool minus)
+    {
+        // T|AA + AAT: TAA TAA.
+        TranscriptAnnotation t = Run(minus, 51, "T", "TAAT");
+
+        Assert.Equal(ConsequenceTerm.InframeInsertion, t.Consequences.MostSevere);
+        Assert.True(t.Consequences.Contains(ConsequenceTerm.StopRetainedVariant));
     }
 }

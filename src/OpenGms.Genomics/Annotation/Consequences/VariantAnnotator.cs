@@ -497,7 +497,9 @@ public sealed class VariantAnnotator
         if (diff % 3 != 0)
         {
             set = set.With(ConsequenceTerm.FrameshiftVariant);
-            if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M'))
+            // VEP: a frameshift inside the start codon always alters the CDS after it: start_lost, even when an ATG
+            // is rebuilt in place.
+            if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (t.Tags & TranscriptTags.CdsStartIncomplete) == 0)
             {
                 set = set.With(ConsequenceTerm.StartLost);
             }
@@ -530,6 +532,12 @@ public sealed class VariantAnnotator
             bool startCodon = first == 0 && refP.Length > 0 && refP[0] == 'M';
             bool stopCodon = refStop >= 0 && last >= refStop;
             set = set.With(stopCodon ? ConsequenceTerm.StopRetainedVariant : startCodon ? ConsequenceTerm.StartRetainedVariant : ConsequenceTerm.SynonymousVariant);
+            if (stopCodon && diff != 0)
+            {
+                // VEP: codons gained or lost in the stop codon that keep the stop are also an in-frame indel.
+                set = set.With(diff > 0 ? ConsequenceTerm.InframeInsertion : ConsequenceTerm.InframeDeletion);
+            }
+
             annotation.AminoAcids = refAas;
             int at = Math.Min(first, refP.Length - 1);
             annotation.HgvsP = at >= 0 ? proteinPrefix + GeneticCode.ThreeLetter(refP[at]) + (at + 1) + "=" : null;
@@ -537,7 +545,9 @@ public sealed class VariantAnnotator
         }
 
         annotation.AminoAcids = refAas + "/" + (first < altP.Length ? altP.Substring(first, Math.Max(0, Math.Min(altP.Length, last + 1 + (diff / 3)) - first)) : string.Empty);
-        if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M') && (t.Tags & TranscriptTags.CdsStartIncomplete) == 0)
+        // VEP: start_lost when the first codon changes to something other than Met, and for every in-frame deletion
+        // that touches it (the shorter peptide cannot contain the reference one, even if an ATG is rebuilt).
+        if (first == 0 && refP.Length > 0 && refP[0] == 'M' && (altP.Length == 0 || altP[0] != 'M' || diff < 0) && (t.Tags & TranscriptTags.CdsStartIncomplete) == 0)
         {
             annotation.HgvsP = proteinPrefix + "Met1?";
             set = set.With(ConsequenceTerm.StartLost);
