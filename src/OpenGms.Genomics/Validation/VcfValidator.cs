@@ -841,23 +841,44 @@ public sealed partial class VcfValidator
             }
             else
             {
-                ReadOnlySpan<byte> tail = info[(after + 1)..];
-                int end = tail.IndexOfAny(s_semicolonOrWhitespace);
-                if (end < 0)
+                FastKind kind = _infoFast[slot];
+                int valueCount;
+                if (kind is FastKind.Integer or FastKind.Float)
                 {
-                    end = tail.Length;
+                    // Numbers are scanned in place: the scan stops at the first byte that is not part of a plain
+                    // number list, which must be the entry's end.
+                    next = ScanPlainNumbers(info, after + 1, kind == FastKind.Float, !_infoNonNegative[slot], out valueCount);
+                    if (next < 0 || (next < info.Length && info[next] != (byte)';'))
+                    {
+                        break;
+                    }
                 }
-                else if (tail[end] != (byte)';')
+                else
+                {
+                    ReadOnlySpan<byte> tail = info[(after + 1)..];
+                    int end = tail.IndexOfAny(s_semicolonOrWhitespace);
+                    if (end < 0)
+                    {
+                        end = tail.Length;
+                    }
+                    else if (tail[end] != (byte)';')
+                    {
+                        break;
+                    }
+
+                    if (kind != FastKind.String || end == 0)
+                    {
+                        break;
+                    }
+
+                    valueCount = tail[..end].Count((byte)',') + 1;
+                    next = after + 1 + end;
+                }
+
+                if (!CountPasses(valueCount, kind, _infoNumbers[slot], altCount))
                 {
                     break;
                 }
-
-                if (!IsPlainInfoValue(tail[..end], _infoFast[slot], _infoNumbers[slot], altCount, _infoNonNegative[slot]))
-                {
-                    break;
-                }
-
-                next = after + 1 + end;
             }
 
             if (next == info.Length)
@@ -1613,6 +1634,13 @@ public sealed partial class VcfValidator
                 return false;
         }
 
+        return CountPasses(count, kind, number, altCount);
+    }
+
+    /// <summary>True when <paramref name="count"/> values raise no count issue for a field of this kind and Number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CountPasses(int count, FastKind kind, VcfNumber number, int altCount)
+    {
         int expected = number.ExpectedCount(altCount, 2);
         bool judged = (altCount > 0 || number.Kind == VcfNumberKind.Fixed) && number.Kind != VcfNumberKind.PerGenotype;
         return !(expected >= 0 && judged && count != expected && !(kind == FastKind.String && number.Kind == VcfNumberKind.Fixed && expected == 1));
