@@ -17,6 +17,7 @@ public sealed record NormaliseSummary(long RecordsIn, long RecordsOut, long Real
 /// </summary>
 public sealed class VcfNormaliser
 {
+    private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(" \t'\"");
     private readonly NormaliseOptions _options;
     private readonly ReferenceGenome? _reference;
     private readonly List<Pending> _pending = [];
@@ -52,6 +53,32 @@ public sealed class VcfNormaliser
 
     /// <summary>The command line recorded in the output header (<c>##gms_normCommand</c>), if any.</summary>
     public string? CommandLine { get; init; }
+
+    /// <summary>
+    /// The <c>##gms_normCommand</c> value for a process's arguments as <see cref="Environment.GetCommandLineArgs"/>
+    /// gives them (the program path first, then every argument, the command words included): <c>gms</c> and the
+    /// arguments once, each quoted when it holds a space, as bcftools records <c>norm ...</c> once.
+    /// </summary>
+    public static string FormatCommandLine(IReadOnlyList<string> commandLineArgs)
+    {
+        ArgumentNullException.ThrowIfNull(commandLineArgs);
+        var sb = new StringBuilder("gms");
+        for (int i = 1; i < commandLineArgs.Count; i++)
+        {
+            string a = commandLineArgs[i];
+            sb.Append(' ');
+            if (a.Length == 0 || a.AsSpan().IndexOfAny(s_needsQuotes) >= 0)
+            {
+                sb.Append('\'').Append(a.Replace("'", "'\\''", StringComparison.Ordinal)).Append('\'');
+            }
+            else
+            {
+                sb.Append(a);
+            }
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>
     /// Reads uncompressed VCF text from <paramref name="input"/> (open compressed files with
@@ -183,7 +210,7 @@ public sealed class VcfNormaliser
 
         if (IsSimple(refAllele, alt, pos))
         {
-            Add(pos, line, null);
+            Add(pos, line, lineNo);
             return;
         }
 
@@ -393,15 +420,14 @@ public sealed class VcfNormaliser
         r.AppendTo(_sb);
         byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_sb.Length));
         int n = Encoding.UTF8.GetBytes(_sb.ToString(), bytes);
-        Insert(new Pending(r.Pos, bytes, n));
+        Insert(new Pending(r.Pos, bytes, n, r.LineNumber));
     }
 
-    private void Add(long pos, ReadOnlySpan<byte> line, NormRecord? unused)
+    private void Add(long pos, ReadOnlySpan<byte> line, long lineNo)
     {
-        _ = unused;
         byte[] bytes = ArrayPool<byte>.Shared.Rent(line.Length);
         line.CopyTo(bytes);
-        Insert(new Pending(pos, bytes, line.Length));
+        Insert(new Pending(pos, bytes, line.Length, lineNo));
     }
 
     private void Insert(Pending p)
@@ -575,7 +601,8 @@ public sealed class VcfNormaliser
         }
     }
 
-    internal readonly record struct Pending(long Pos, byte[] Bytes, int Length);
+    /// <summary>A finished line waiting for its place in the output; <paramref name="Line"/> is its input line (for messages).</summary>
+    internal readonly record struct Pending(long Pos, byte[] Bytes, int Length, long Line);
 
     /// <summary>Splits a byte stream into lines without allocating per line.</summary>
     private sealed class LineReader(Stream stream)

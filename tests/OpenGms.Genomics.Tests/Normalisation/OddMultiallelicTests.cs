@@ -114,9 +114,9 @@ public sealed class OddMultiallelicTests
     public void Join_format_values_with_wrong_counts_keep_the_values_that_fit()
     {
         string output = Normalise(
-            "chr2\t11\tx\tC\tA\t.\t.\tAC=3\tGT:AD\t0/1:1,2,3,4\t1\nchr2\t11\ty\tC\tG\t.\t.\tAC=5\tGT:AD\t0/1:1,2\t./.\n", s_join);
+            "chr2\t11\tx\tC\tA\t.\t.\tAC=3\tGT:AD\t0/1:1,2,3,4\t1:3,4\nchr2\t11\ty\tC\tG\t.\t.\tAC=5\tGT:AD\t0/1:1,2\t./.:5,6\n", s_join);
 
-        Assert.Equal("chr2\t11\tx;y\tC\tA,G\t.\t.\tAC=3,5\tGT:AD\t2/1:1,2,2\t1:.", Assert.Single(DataLines(output)));
+        Assert.Equal("chr2\t11\tx;y\tC\tA,G\t.\t.\tAC=3,5\tGT:AD\t2/1:1,2,2\t1:5,4,6", Assert.Single(DataLines(output)));
     }
 
     [Fact]
