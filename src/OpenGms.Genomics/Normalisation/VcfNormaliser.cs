@@ -24,6 +24,7 @@ public sealed class VcfNormaliser
     private readonly StringBuilder _sb = new();
     private NormHeader _header = new();
     private Realigner? _realigner;
+    private ByteRealigner? _byteRealigner;
     private Splitter? _splitter;
     private Stream _output = Stream.Null;
     private byte[] _chromBytes = [];
@@ -53,6 +54,12 @@ public sealed class VcfNormaliser
 
     /// <summary>The command line recorded in the output header (<c>##gms_normCommand</c>), if any.</summary>
     public string? CommandLine { get; init; }
+
+    /// <summary>
+    /// Realign biallelic records on their bytes (<see cref="ByteRealigner"/>) when the result is the same as the
+    /// general path's; false sends every such record through <see cref="NormRecord"/> (the oracle in tests).
+    /// </summary>
+    internal bool UseBytePath { get; init; } = true;
 
     /// <summary>
     /// The <c>##gms_normCommand</c> value for a process's arguments as <see cref="Environment.GetCommandLineArgs"/>
@@ -93,6 +100,10 @@ public sealed class VcfNormaliser
         _header = new NormHeader();
         _splitter = new Splitter(_header, _options);
         _realigner = _reference is null ? null : new Realigner(_reference, _options);
+        // The byte path covers plain left-align/trim only: options that edit more of the record use the general path.
+        _byteRealigner = _reference is null || !UseBytePath || _options.DoNotNormalise || _options.Atomize || _options.OldRecTag is not null
+            ? null
+            : new ByteRealigner(_reference);
         var reader = new LineReader(input);
         bool headerDone = false;
         long lineNo = 0;
@@ -214,9 +225,144 @@ public sealed class VcfNormaliser
             return;
         }
 
+        if (_byteRealigner is not null && t5 >= 0)
+        {
+            int idStart = t1 + 1 + t2 + 1;
+            int refStart = idStart + t3 + 1;
+            int restStart = refStart + t4 + 1 + t5 + 1;
+            if (TryRealignBytes(line, lineNo, pos, idStart, refStart, restStart))
+            {
+                return;
+            }
+        }
+
         NormRecord record = NormRecord.Parse(Encoding.UTF8.GetString(line), lineNo);
         record.Chrom = _chrom;
         ProcessRecord(record);
+    }
+
+    /// <summary>
+    /// The byte path for a biallelic record: realigned on its bytes and written by copying the unchanged parts of
+    /// the line. Taken only when the general path would write the same bytes: the rest of the line must survive
+    /// <see cref="NormRecord"/>'s parse and write unchanged (valid UTF-8, canonical POS, no empty INFO items or
+    /// values, no INFO/END to shift, every sample with one value per FORMAT key). Otherwise returns false.
+    /// </summary>
+    /// <remarks><c>idStart</c>, <c>refStart</c> and <c>restStart</c> are the offsets of the ID, REF and QUAL columns in the line; from QUAL on the line is copied as it is.</remarks>
+    private bool TryRealignBytes(ReadOnlySpan<byte> line, long lineNo, long pos, int idStart, int refStart, int restStart)
+    {
+        int posStart = _chromBytes.Length + 1;
+        if ((uint)(line[posStart] - (byte)'1') > 8)
+        {
+            // A leading zero or sign: the general path writes POS in its canonical form.
+            return false;
+        }
+
+        ReadOnlySpan<byte> refAllele = line[refStart..];
+        refAllele = refAllele[..refAllele.IndexOf((byte)'\t')];
+        int altStart = refStart + refAllele.Length + 1;
+        ReadOnlySpan<byte> alt = line[altStart..(restStart - 1)];
+        if (alt.IndexOf((byte)',') >= 0 || !RestRoundTrips(line[restStart..]) || !System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return false;
+        }
+
+        switch (_byteRealigner!.TryRealign(_chrom, pos, refAllele, alt, out long newPos, out ReadOnlySpan<byte> newRef, out ReadOnlySpan<byte> newAlt))
+        {
+            case ByteRealignResult.Unchanged:
+                Add(pos, line, lineNo);
+                return true;
+            case ByteRealignResult.Changed:
+                ReadOnlySpan<byte> rest = line[restStart..];
+                byte[] bytes = ArrayPool<byte>.Shared.Rent(posStart + 20 + (refStart - idStart) + newRef.Length + newAlt.Length + 2 + rest.Length);
+                Span<byte> o = bytes;
+                line[..posStart].CopyTo(o);
+                int n = posStart;
+                Utf8Formatter.TryFormat(newPos, o[n..], out int written);
+                n += written;
+                o[n++] = (byte)'\t';
+                line[idStart..refStart].CopyTo(o[n..]);
+                n += refStart - idStart;
+                newRef.CopyTo(o[n..]);
+                n += newRef.Length;
+                o[n++] = (byte)'\t';
+                newAlt.CopyTo(o[n..]);
+                n += newAlt.Length;
+                o[n++] = (byte)'\t';
+                rest.CopyTo(o[n..]);
+                n += rest.Length;
+                _realigned++;
+                Insert(new Pending(newPos, bytes, n, lineNo));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// True when QUAL onwards would be written back unchanged by <see cref="NormRecord.Parse"/> and
+    /// <see cref="NormRecord.AppendTo"/>: QUAL, FILTER and INFO present; INFO '.' or items that are all non-empty,
+    /// with no empty value (written '.') and no END (shifted by realignment); one value per FORMAT key in each sample
+    /// (short samples are padded, long ones stop with NORM021).
+    /// </summary>
+    private static bool RestRoundTrips(ReadOnlySpan<byte> rest)
+    {
+        int tab = rest.IndexOf((byte)'\t');
+        if (tab < 0)
+        {
+            return false;
+        }
+
+        rest = rest[(tab + 1)..];
+        tab = rest.IndexOf((byte)'\t');
+        if (tab < 0)
+        {
+            return false;
+        }
+
+        rest = rest[(tab + 1)..];
+        tab = rest.IndexOf((byte)'\t');
+        ReadOnlySpan<byte> info = tab < 0 ? rest : rest[..tab];
+        if (!(info.Length == 1 && info[0] == (byte)'.'))
+        {
+            while (true)
+            {
+                int semi = info.IndexOf((byte)';');
+                ReadOnlySpan<byte> item = semi < 0 ? info : info[..semi];
+                int eq = item.IndexOf((byte)'=');
+                ReadOnlySpan<byte> key = eq < 0 ? item : item[..eq];
+                if (item.Length == 0 || eq == item.Length - 1 || key.SequenceEqual("END"u8))
+                {
+                    return false;
+                }
+
+                if (semi < 0)
+                {
+                    break;
+                }
+
+                info = info[(semi + 1)..];
+            }
+        }
+
+        if (tab < 0)
+        {
+            return true;
+        }
+
+        rest = rest[(tab + 1)..];
+        tab = rest.IndexOf((byte)'\t');
+        int keys = (tab < 0 ? rest : rest[..tab]).Count((byte)':') + 1;
+        while (tab >= 0)
+        {
+            rest = rest[(tab + 1)..];
+            tab = rest.IndexOf((byte)'\t');
+            if ((tab < 0 ? rest : rest[..tab]).Count((byte)':') + 1 != keys)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
