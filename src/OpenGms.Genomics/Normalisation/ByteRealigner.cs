@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenGms.Genomics.Reference;
 
 namespace OpenGms.Genomics.Normalisation;
@@ -31,6 +32,7 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
     private byte[] _ref = new byte[1024];
     private byte[] _alt = new byte[1024];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ByteRealignResult TryRealign(
         string chrom, long pos, ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt,
         out long newPos, out ReadOnlySpan<byte> newRef, out ReadOnlySpan<byte> newAlt)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Reference;
 
@@ -181,6 +182,7 @@ public sealed class VcfNormaliser
         _output.Write(bytes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessLine(ReadOnlySpan<byte> line, long lineNo)
     {
         // Columns: CHROM POS ID REF ALT ...
@@ -248,6 +250,7 @@ public sealed class VcfNormaliser
     /// values, no INFO/END to shift, every sample with one value per FORMAT key). Otherwise returns false.
     /// </summary>
     /// <remarks><c>idStart</c>, <c>refStart</c> and <c>restStart</c> are the offsets of the ID, REF and QUAL columns in the line; from QUAL on the line is copied as it is.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryRealignBytes(ReadOnlySpan<byte> line, long lineNo, long pos, int idStart, int refStart, int restStart)
     {
         int posStart = _chromBytes.Length + 1;
@@ -304,6 +307,7 @@ public sealed class VcfNormaliser
     /// with no empty value (written '.') and no END (shifted by realignment); one value per FORMAT key in each sample
     /// (short samples are padded, long ones stop with NORM021).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool RestRoundTrips(ReadOnlySpan<byte> rest)
     {
         int tab = rest.IndexOf((byte)'\t');
@@ -369,6 +373,7 @@ public sealed class VcfNormaliser
     /// True when the record can be copied unchanged: one-base REF that matches the reference, every ALT one base
     /// (or '.'), and no split requested for it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsSimple(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
     {
         if (refAllele.Length != 1 || !IsAcgt(refAllele[0]))
@@ -425,6 +430,7 @@ public sealed class VcfNormaliser
     /// base, the last bases differ (nothing to trim or shift), everything is ACGT and REF matches the reference.
     /// Callers such as GATK already write most indels this way, so they skip parsing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsNormalisedIndel(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
     {
         if (refAllele.Length == alt.Length || Math.Min(refAllele.Length, alt.Length) != 1 || _options.DoNotNormalise)
@@ -569,6 +575,7 @@ public sealed class VcfNormaliser
         Insert(new Pending(r.Pos, bytes, n, r.LineNumber));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(long pos, ReadOnlySpan<byte> line, long lineNo)
     {
         byte[] bytes = ArrayPool<byte>.Shared.Rent(line.Length);
@@ -576,6 +583,7 @@ public sealed class VcfNormaliser
         Insert(new Pending(pos, bytes, line.Length, lineNo));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(Pending p)
     {
         // Flush records that can no longer be overtaken.
@@ -652,6 +660,7 @@ public sealed class VcfNormaliser
     }
 
     /// <summary>Writes one finished line, applying <c>-d</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Emit(long pos, ReadOnlySpan<byte> line)
     {
         if (_options.Duplicates != DuplicateMode.Off && IsDuplicate(pos, line))
@@ -758,6 +767,7 @@ public sealed class VcfNormaliser
         private int _end;
         private bool _eof;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryReadLine(out ReadOnlySpan<byte> line)
         {
             while (true)
