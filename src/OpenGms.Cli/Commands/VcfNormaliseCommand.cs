@@ -125,7 +125,7 @@ internal static class VcfNormaliseCommand
                     : sink);
                 try
                 {
-                    var normaliser = new VcfNormaliser(options, reference) { CommandLine = p.GetValue(noVersion) ? null : "gms vcf normalise " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)) };
+                    var normaliser = new VcfNormaliser(options, reference) { CommandLine = p.GetValue(noVersion) ? null : VcfNormaliser.FormatCommandLine(Environment.GetCommandLineArgs()) };
                     summary = normaliser.Run(source, writer, ct);
                 }
                 finally

@@ -65,7 +65,7 @@ internal static class Joiner
         for (int k = from; k < to; k++)
         {
             VcfNormaliser.Pending p = pending[k];
-            records.Add(NormRecord.Parse(Encoding.UTF8.GetString(p.Bytes, 0, p.Length), 0));
+            records.Add(NormRecord.Parse(Encoding.UTF8.GetString(p.Bytes, 0, p.Length), p.Line));
         }
 
         // Records are written class by class (SNP, MNP, indel, other, mixed), in input order within a class.
@@ -272,7 +272,8 @@ internal static class Joiner
                 var values = new List<string?>(group.Count);
                 foreach (NormRecord r in group)
                 {
-                    values.Add(r.HasInfo(key) ? r.GetInfo(key) : null);
+                    string? value = r.HasInfo(key) ? r.GetInfo(key) : null;
+                    values.Add(CheckInfoCount(r, key, c, value, options));
                 }
 
                 joined.Info.Add(new(key, JoinValues(values, maps, c, n, ploidy: 2)));
@@ -354,6 +355,50 @@ internal static class Joiner
         return joined;
     }
 
+    /// <summary>
+    /// An INFO Number=A/R/G value whose count does not fit its record's alleles: bcftools stops ("number of fields in
+    /// first record ... not as expected"), so do we (NORM020, naming line and field); with <c>--force</c> the value is
+    /// treated as missing for that record. Number=G counts diploid genotypes, as bcftools' join does for INFO.
+    /// </summary>
+    private static string? CheckInfoCount(NormRecord r, string key, FieldCardinality c, string? value, NormaliseOptions options)
+    {
+        if (value is null || value.Length == 0 || value == ".")
+        {
+            return value;
+        }
+
+        int nAlleles = r.Alleles.Count;
+        int expected = c switch
+        {
+            FieldCardinality.PerAlt => nAlleles - 1,
+            FieldCardinality.PerAllele => nAlleles,
+            _ => nAlleles * (nAlleles + 1) / 2,
+        };
+        int found = 1;
+        foreach (char ch in value)
+        {
+            if (ch == ',')
+            {
+                found++;
+            }
+        }
+
+        if (found == expected)
+        {
+            return value;
+        }
+
+        if (options.Force)
+        {
+            return null;
+        }
+
+        throw new NormaliseException(
+            "NORM020",
+            r.LineNumber,
+            $"wrong number of values in INFO/{key} at {r.Chrom}:{r.Pos.ToString(CultureInfo.InvariantCulture)} for joining: expected {expected.ToString(CultureInfo.InvariantCulture)}, found {found.ToString(CultureInfo.InvariantCulture)} ('{value}'); use --force to treat it as missing");
+    }
+
     /// <summary>Places each record's per-allele values at the joined record's allele indexes.</summary>
     private static string JoinValues(List<string?> values, List<int[]> maps, FieldCardinality c, int n, int ploidy)
     {
@@ -382,6 +427,12 @@ internal static class Joiner
                 case FieldCardinality.PerAlt:
                     for (int a = 1; a < rn && a - 1 < v.Length; a++)
                     {
+                        if (map[a] == 0)
+                        {
+                            // An ALT equal to the joined REF has no Number=A slot.
+                            continue;
+                        }
+
                         result[map[a] - 1] = v[a - 1];
                         any = true;
                     }

@@ -29,7 +29,10 @@ internal sealed class NormRecord
     /// <summary>FORMAT keys, or null when the record has no FORMAT column.</summary>
     public string[]? Format { get; set; }
 
-    /// <summary>Per sample, the value of each FORMAT key (missing trailing values already filled with '.').</summary>
+    /// <summary>
+    /// Per sample, the value of each FORMAT key: exactly <see cref="Format"/>'s length (missing trailing values are
+    /// filled with '.'; a sample with more values than keys stops parsing with NORM021).
+    /// </summary>
     public List<string[]> Samples { get; set; } = [];
 
     /// <summary>The line number in the input (for messages).</summary>
@@ -87,6 +90,15 @@ internal sealed class NormRecord
             for (int s = 9; s < f.Length; s++)
             {
                 string[] values = f[s].Split(':');
+                if (values.Length > r.Format.Length)
+                {
+                    // htslib stops here too ("Incorrect number of FORMAT fields"): there is no key for the extra values.
+                    throw new NormaliseException(
+                        "NORM021",
+                        lineNumber,
+                        $"sample column {(s - 8).ToString(CultureInfo.InvariantCulture)} has {values.Length.ToString(CultureInfo.InvariantCulture)} fields but FORMAT has {r.Format.Length.ToString(CultureInfo.InvariantCulture)} keys ({f[8]})");
+                }
+
                 if (values.Length < r.Format.Length)
                 {
                     string[] padded = new string[r.Format.Length];

@@ -67,25 +67,29 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
             {
                 bool[]? drop = null;
                 s.Format = r.Format;
+                string[] format = r.Format;
                 foreach (string[] sample in r.Samples)
                 {
-                    string[] values = new string[sample.Length];
-                    int ploidy = gtIndex >= 0 ? Genotypes.Ploidy(sample[gtIndex]) : 0;
-                    for (int k = 0; k < sample.Length; k++)
+                    // Invariant: one value per FORMAT key. A sample that drops trailing fields (VCF 4.3 section 1.6.2)
+                    // reads them as missing; NormRecord.Parse stops on a sample with more fields than keys.
+                    string[] values = new string[format.Length];
+                    int ploidy = gtIndex >= 0 && gtIndex < sample.Length ? Genotypes.Ploidy(sample[gtIndex]) : 0;
+                    for (int k = 0; k < format.Length; k++)
                     {
-                        string key = r.Format[k];
+                        string key = format[k];
+                        string value = k < sample.Length ? sample[k] : ".";
                         if (k == gtIndex)
                         {
                             int unused = 0;
                             int otherAlt = options.MultiOverlaps == "." ? -1 : 0;
-                            values[k] = Genotypes.Remap(sample[k], a => a == alt ? 1 : a == 0 ? 0 : otherAlt, ref unused);
+                            values[k] = Genotypes.Remap(value, a => a == alt ? 1 : a == 0 ? 0 : otherAlt, ref unused);
                         }
                         else if (header.Format.TryGetValue(key, out FieldDefinition? def))
                         {
-                            string? v = SplitValue(sample[k], def, nAlleles, alt, ploidy, r, isInfo: false);
+                            string? v = SplitValue(value, def, nAlleles, alt, ploidy, r, isInfo: false);
                             if (v is null)
                             {
-                                drop ??= new bool[sample.Length];
+                                drop ??= new bool[format.Length];
                                 drop[k] = true;
                             }
 
@@ -93,7 +97,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                         }
                         else
                         {
-                            values[k] = sample[k];
+                            values[k] = value;
                         }
                     }
 
@@ -106,7 +110,7 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
                     var keep = new List<int>();
                     for (int k = 0; k < r.Format.Length; k++)
                     {
-                        if (k >= drop.Length || !drop[k])
+                        if (!drop[k])
                         {
                             keep.Add(k);
                         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Reference;
 
@@ -17,12 +18,14 @@ public sealed record NormaliseSummary(long RecordsIn, long RecordsOut, long Real
 /// </summary>
 public sealed class VcfNormaliser
 {
+    private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(" \t'\"");
     private readonly NormaliseOptions _options;
     private readonly ReferenceGenome? _reference;
     private readonly List<Pending> _pending = [];
     private readonly StringBuilder _sb = new();
     private NormHeader _header = new();
     private Realigner? _realigner;
+    private ByteRealigner? _byteRealigner;
     private Splitter? _splitter;
     private Stream _output = Stream.Null;
     private byte[] _chromBytes = [];
@@ -54,6 +57,38 @@ public sealed class VcfNormaliser
     public string? CommandLine { get; init; }
 
     /// <summary>
+    /// Realign biallelic records on their bytes (<see cref="ByteRealigner"/>) when the result is the same as the
+    /// general path's; false sends every such record through <see cref="NormRecord"/> (the oracle in tests).
+    /// </summary>
+    internal bool UseBytePath { get; init; } = true;
+
+    /// <summary>
+    /// The <c>##gms_normCommand</c> value for a process's arguments as <see cref="Environment.GetCommandLineArgs"/>
+    /// gives them (the program path first, then every argument, the command words included): <c>gms</c> and the
+    /// arguments once, each quoted when it holds a space, as bcftools records <c>norm ...</c> once.
+    /// </summary>
+    public static string FormatCommandLine(IReadOnlyList<string> commandLineArgs)
+    {
+        ArgumentNullException.ThrowIfNull(commandLineArgs);
+        var sb = new StringBuilder("gms");
+        for (int i = 1; i < commandLineArgs.Count; i++)
+        {
+            string a = commandLineArgs[i];
+            sb.Append(' ');
+            if (a.Length == 0 || a.AsSpan().IndexOfAny(s_needsQuotes) >= 0)
+            {
+                sb.Append('\'').Append(a.Replace("'", "'\\''", StringComparison.Ordinal)).Append('\'');
+            }
+            else
+            {
+                sb.Append(a);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Reads uncompressed VCF text from <paramref name="input"/> (open compressed files with
     /// <see cref="Bgzf.BgzfReadStream.OpenRead"/>) and writes normalised VCF text to <paramref name="output"/>.
     /// Bad input stops with a <see cref="NormaliseException"/>.
@@ -66,6 +101,10 @@ public sealed class VcfNormaliser
         _header = new NormHeader();
         _splitter = new Splitter(_header, _options);
         _realigner = _reference is null ? null : new Realigner(_reference, _options);
+        // The byte path covers plain left-align/trim only: options that edit more of the record use the general path.
+        _byteRealigner = _reference is null || !UseBytePath || _options.DoNotNormalise || _options.Atomize || _options.OldRecTag is not null
+            ? null
+            : new ByteRealigner(_reference);
         var reader = new LineReader(input);
         bool headerDone = false;
         long lineNo = 0;
@@ -143,6 +182,7 @@ public sealed class VcfNormaliser
         _output.Write(bytes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessLine(ReadOnlySpan<byte> line, long lineNo)
     {
         // Columns: CHROM POS ID REF ALT ...
@@ -183,8 +223,19 @@ public sealed class VcfNormaliser
 
         if (IsSimple(refAllele, alt, pos))
         {
-            Add(pos, line, null);
+            Add(pos, line, lineNo);
             return;
+        }
+
+        if (_byteRealigner is not null && t5 >= 0)
+        {
+            int idStart = t1 + 1 + t2 + 1;
+            int refStart = idStart + t3 + 1;
+            int restStart = refStart + t4 + 1 + t5 + 1;
+            if (TryRealignBytes(line, lineNo, pos, idStart, refStart, restStart))
+            {
+                return;
+            }
         }
 
         NormRecord record = NormRecord.Parse(Encoding.UTF8.GetString(line), lineNo);
@@ -193,9 +244,136 @@ public sealed class VcfNormaliser
     }
 
     /// <summary>
+    /// The byte path for a biallelic record: realigned on its bytes and written by copying the unchanged parts of
+    /// the line. Taken only when the general path would write the same bytes: the rest of the line must survive
+    /// <see cref="NormRecord"/>'s parse and write unchanged (valid UTF-8, canonical POS, no empty INFO items or
+    /// values, no INFO/END to shift, every sample with one value per FORMAT key). Otherwise returns false.
+    /// </summary>
+    /// <remarks><c>idStart</c>, <c>refStart</c> and <c>restStart</c> are the offsets of the ID, REF and QUAL columns in the line; from QUAL on the line is copied as it is.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryRealignBytes(ReadOnlySpan<byte> line, long lineNo, long pos, int idStart, int refStart, int restStart)
+    {
+        int posStart = _chromBytes.Length + 1;
+        if ((uint)(line[posStart] - (byte)'1') > 8)
+        {
+            // A leading zero or sign: the general path writes POS in its canonical form.
+            return false;
+        }
+
+        ReadOnlySpan<byte> refAllele = line[refStart..];
+        refAllele = refAllele[..refAllele.IndexOf((byte)'\t')];
+        int altStart = refStart + refAllele.Length + 1;
+        ReadOnlySpan<byte> alt = line[altStart..(restStart - 1)];
+        if (alt.IndexOf((byte)',') >= 0 || !RestRoundTrips(line[restStart..]) || !System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return false;
+        }
+
+        switch (_byteRealigner!.TryRealign(_chrom, pos, refAllele, alt, out long newPos, out ReadOnlySpan<byte> newRef, out ReadOnlySpan<byte> newAlt))
+        {
+            case ByteRealignResult.Unchanged:
+                Add(pos, line, lineNo);
+                return true;
+            case ByteRealignResult.Changed:
+                ReadOnlySpan<byte> rest = line[restStart..];
+                byte[] bytes = ArrayPool<byte>.Shared.Rent(posStart + 20 + (refStart - idStart) + newRef.Length + newAlt.Length + 2 + rest.Length);
+                Span<byte> o = bytes;
+                line[..posStart].CopyTo(o);
+                int n = posStart;
+                Utf8Formatter.TryFormat(newPos, o[n..], out int written);
+                n += written;
+                o[n++] = (byte)'\t';
+                line[idStart..refStart].CopyTo(o[n..]);
+                n += refStart - idStart;
+                newRef.CopyTo(o[n..]);
+                n += newRef.Length;
+                o[n++] = (byte)'\t';
+                newAlt.CopyTo(o[n..]);
+                n += newAlt.Length;
+                o[n++] = (byte)'\t';
+                rest.CopyTo(o[n..]);
+                n += rest.Length;
+                _realigned++;
+                Insert(new Pending(newPos, bytes, n, lineNo));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// True when QUAL onwards would be written back unchanged by <see cref="NormRecord.Parse"/> and
+    /// <see cref="NormRecord.AppendTo"/>: QUAL, FILTER and INFO present; INFO '.' or items that are all non-empty,
+    /// with no empty value (written '.') and no END (shifted by realignment); one value per FORMAT key in each sample
+    /// (short samples are padded, long ones stop with NORM021).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool RestRoundTrips(ReadOnlySpan<byte> rest)
+    {
+        int tab = rest.IndexOf((byte)'\t');
+        if (tab < 0)
+        {
+            return false;
+        }
+
+        rest = rest[(tab + 1)..];
+        tab = rest.IndexOf((byte)'\t');
+        if (tab < 0)
+        {
+            return false;
+        }
+
+        rest = rest[(tab + 1)..];
+        tab = rest.IndexOf((byte)'\t');
+        ReadOnlySpan<byte> info = tab < 0 ? rest : rest[..tab];
+        if (!(info.Length == 1 && info[0] == (byte)'.'))
+        {
+            while (true)
+            {
+                int semi = info.IndexOf((byte)';');
+                ReadOnlySpan<byte> item = semi < 0 ? info : info[..semi];
+                int eq = item.IndexOf((byte)'=');
+                ReadOnlySpan<byte> key = eq < 0 ? item : item[..eq];
+                if (item.Length == 0 || eq == item.Length - 1 || key.SequenceEqual("END"u8))
+                {
+                    return false;
+                }
+
+                if (semi < 0)
+                {
+                    break;
+                }
+
+                info = info[(semi + 1)..];
+            }
+        }
+
+        if (tab < 0)
+        {
+            return true;
+        }
+
+        rest = rest[(tab + 1)..];
+        tab = rest.IndexOf((byte)'\t');
+        int keys = (tab < 0 ? rest : rest[..tab]).Count((byte)':') + 1;
+        while (tab >= 0)
+        {
+            rest = rest[(tab + 1)..];
+            tab = rest.IndexOf((byte)'\t');
+            if ((tab < 0 ? rest : rest[..tab]).Count((byte)':') + 1 != keys)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// True when the record can be copied unchanged: one-base REF that matches the reference, every ALT one base
     /// (or '.'), and no split requested for it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsSimple(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
     {
         if (refAllele.Length != 1 || !IsAcgt(refAllele[0]))
@@ -252,6 +430,7 @@ public sealed class VcfNormaliser
     /// base, the last bases differ (nothing to trim or shift), everything is ACGT and REF matches the reference.
     /// Callers such as GATK already write most indels this way, so they skip parsing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsNormalisedIndel(ReadOnlySpan<byte> refAllele, ReadOnlySpan<byte> alt, long pos)
     {
         if (refAllele.Length == alt.Length || Math.Min(refAllele.Length, alt.Length) != 1 || _options.DoNotNormalise)
@@ -393,17 +572,18 @@ public sealed class VcfNormaliser
         r.AppendTo(_sb);
         byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_sb.Length));
         int n = Encoding.UTF8.GetBytes(_sb.ToString(), bytes);
-        Insert(new Pending(r.Pos, bytes, n));
+        Insert(new Pending(r.Pos, bytes, n, r.LineNumber));
     }
 
-    private void Add(long pos, ReadOnlySpan<byte> line, NormRecord? unused)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Add(long pos, ReadOnlySpan<byte> line, long lineNo)
     {
-        _ = unused;
         byte[] bytes = ArrayPool<byte>.Shared.Rent(line.Length);
         line.CopyTo(bytes);
-        Insert(new Pending(pos, bytes, line.Length));
+        Insert(new Pending(pos, bytes, line.Length, lineNo));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(Pending p)
     {
         // Flush records that can no longer be overtaken.
@@ -480,6 +660,7 @@ public sealed class VcfNormaliser
     }
 
     /// <summary>Writes one finished line, applying <c>-d</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Emit(long pos, ReadOnlySpan<byte> line)
     {
         if (_options.Duplicates != DuplicateMode.Off && IsDuplicate(pos, line))
@@ -575,7 +756,8 @@ public sealed class VcfNormaliser
         }
     }
 
-    internal readonly record struct Pending(long Pos, byte[] Bytes, int Length);
+    /// <summary>A finished line waiting for its place in the output; <paramref name="Line"/> is its input line (for messages).</summary>
+    internal readonly record struct Pending(long Pos, byte[] Bytes, int Length, long Line);
 
     /// <summary>Splits a byte stream into lines without allocating per line.</summary>
     private sealed class LineReader(Stream stream)
@@ -585,6 +767,7 @@ public sealed class VcfNormaliser
         private int _end;
         private bool _eof;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryReadLine(out ReadOnlySpan<byte> line)
         {
             while (true)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using OpenGms.Kernel;
 
 namespace OpenGms.Genomics.Reference;
@@ -191,6 +192,7 @@ public sealed class ReferenceGenome : IDisposable
     /// As <see cref="TryFetch"/>, but the bases keep the case they have in the FASTA (soft-masked repeats are
     /// lower case); bcftools-compatible normalisation pads alleles with these bases as they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFetchRaw(string contig, long start, long end, out ReadOnlySpan<byte> bases)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -243,6 +245,7 @@ public sealed class ReferenceGenome : IDisposable
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Load(FastaIndexEntry entry, long start, long end)
     {
         long from = Math.Max(0, start - BasesBefore);
@@ -284,6 +287,7 @@ public sealed class ReferenceGenome : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadRaw(long offset, Span<byte> destination)
     {
         if (_gzi is null)

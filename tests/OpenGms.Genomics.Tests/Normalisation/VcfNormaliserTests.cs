@@ -64,7 +64,26 @@ public sealed class VcfNormaliserTests
         Assert.Equal("NORM010", ex.Code);
     }
 
-    private static string Normalise(string records, NormaliseOptions options)
+    [Fact]
+    public void FormatCommandLine_records_the_command_words_once()
+    {
+        string line = VcfNormaliser.FormatCommandLine(["/opt/gms/OpenGms.Cli.dll", "vcf", "normalise", "in.vcf.gz", "-m", "-any", "-f", "my ref.fa"]);
+
+        Assert.Equal("gms vcf normalise in.vcf.gz -m -any -f 'my ref.fa'", line);
+    }
+
+    [Fact]
+    public void Run_with_command_line_writes_one_normCommand_header_line()
+    {
+        string commandLine = VcfNormaliser.FormatCommandLine(["gms", "vcf", "normalise", "in.vcf", "-m", "-any"]);
+
+        string output = Normalise("chr2\t5\t.\tT\tA\t.\t.\t.\tGT\t0/1\n", new NormaliseOptions(), commandLine);
+
+        string header = Assert.Single(output.Split('\n'), l => l.StartsWith("##gms_normCommand=", StringComparison.Ordinal));
+        Assert.Equal("##gms_normCommand=gms vcf normalise in.vcf -m -any", header);
+    }
+
+    private static string Normalise(string records, NormaliseOptions options, string? commandLine = null)
     {
         using var temp = new TempDirectory();
         string fasta = temp.File("small.fa");
@@ -72,7 +91,7 @@ public sealed class VcfNormaliserTests
         using ReferenceGenome reference = ReferenceGenome.Open(fasta).Value;
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(Header + records));
         using var output = new MemoryStream();
-        new VcfNormaliser(options, reference).Run(input, output, CancellationToken.None);
+        new VcfNormaliser(options, reference) { CommandLine = commandLine }.Run(input, output, CancellationToken.None);
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
