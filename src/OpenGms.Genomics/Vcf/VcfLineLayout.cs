@@ -43,6 +43,26 @@ internal sealed class VcfLineLayout
         return ColumnCount;
     }
 
+    /// <summary>Number of values <see cref="Save"/> writes.</summary>
+    public const int SavedLength = 13;
+
+    /// <summary>Copies the layout of the line last split, so another thread can <see cref="Restore"/> it without splitting again.</summary>
+    public void Save(Span<int> destination)
+    {
+        Starts.CopyTo(destination);
+        destination[11] = ColumnCount;
+        destination[12] = _sampleCount;
+    }
+
+    /// <summary>Takes the layout <see cref="Save"/> copied (of the same line).</summary>
+    public void Restore(ReadOnlySpan<int> saved)
+    {
+        saved[..11].CopyTo(Starts);
+        ColumnCount = saved[11];
+        _sampleCount = saved[12];
+        _sampleStartsValid = false;
+    }
+
     /// <summary>Number of sample columns on the line.</summary>
     public int SampleCount(ReadOnlySpan<byte> line) => _sampleCount;
 

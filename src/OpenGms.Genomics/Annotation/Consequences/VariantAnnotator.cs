@@ -110,6 +110,15 @@ public sealed class VariantAnnotator
         }
 
         ConsequenceTerm most = all.IsEmpty ? ConsequenceTerm.IntergenicVariant : all.MostSevere;
+        if (variant.Ref.Length == 1 && variant.Alt.Length == 1)
+        {
+            // A substitution needs no shifting; its HGVS g. is formatted only when read (the VCF writer writes it in place).
+            return new AlleleAnnotation(chromosome, position, reference, alternate, most, null, results)
+            {
+                Snv = new GenomicSnv(chromosome, variant.Start, variant.Ref[0], variant.Alt[0]),
+            };
+        }
+
         string? hgvsG = GenomicHgvs(chromosome, variant);
         return new AlleleAnnotation(chromosome, position, reference, alternate, most, hgvsG, results);
     }
@@ -469,15 +478,27 @@ public sealed class VariantAnnotator
             }
         }
 
-        byte[] mutated = new byte[cdna.Length - refLength + altT.Length];
-        cdna.AsSpan(0, cs).CopyTo(mutated);
-        for (int i = 0; i < altT.Length; i++)
+        // The edited transcript is only translated: a pooled buffer, not a new array per variant.
+        int mutatedLength = cdna.Length - refLength + altT.Length;
+        byte[] pooled = System.Buffers.ArrayPool<byte>.Shared.Rent(mutatedLength);
+        string altP;
+        try
         {
-            mutated[cs + i] = (byte)altT[i];
+            Span<byte> mutated = pooled.AsSpan(0, mutatedLength);
+            cdna.AsSpan(0, cs).CopyTo(mutated);
+            for (int i = 0; i < altT.Length; i++)
+            {
+                mutated[cs + i] = (byte)altT[i];
+            }
+
+            cdna.AsSpan(cs + refLength).CopyTo(mutated[(cs + altT.Length)..]);
+            altP = model.Translate(mutated, model.CdsStart, stopAtStop: true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
         }
 
-        cdna.AsSpan(cs + refLength).CopyTo(mutated.AsSpan(cs + altT.Length));
-        string altP = model.Translate(mutated, model.CdsStart, stopAtStop: true);
         int first = (cs - model.CdsStart + model.Pad) / 3;
         int last = refLength == 0 ? first : (cs + refLength - 1 - model.CdsStart + model.Pad) / 3;
         annotation.ProteinStart = first + 1;
@@ -802,12 +823,6 @@ public sealed class VariantAnnotator
 
     private string? GenomicHgvs(string chromosome, Change v)
     {
-        if (v.Ref.Length == 1 && v.Alt.Length == 1)
-        {
-            // A substitution needs no shifting: one string, no intermediate pieces (most records are SNVs).
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{chromosome}:g.{v.Start}{v.Ref}>{v.Alt}");
-        }
-
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
         string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);
