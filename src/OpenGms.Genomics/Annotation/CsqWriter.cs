@@ -22,22 +22,22 @@ internal sealed class CsqWriter
     private static ReadOnlySpan<byte> NoTranscriptColumns => "||||||||||||||"u8;
 
     private readonly Dictionary<ulong, byte[]> _terms = [];
-    private readonly ArrayBufferWriter<byte> _allele = new(64);
-    private readonly ArrayBufferWriter<byte> _hgvsG = new(128);
+    private readonly ByteSink _allele = new(64);
+    private readonly ByteSink _hgvsG = new(128);
 
     /// <summary>Writes the CSQ entries of every allele, comma-separated; nothing when <paramref name="annotations"/> is empty.</summary>
     /// <param name="buffer">Destination.</param>
     /// <param name="annotations">The record's alleles, in ALT order.</param>
-    public void Write(IBufferWriter<byte> buffer, List<AlleleAnnotation> annotations)
+    public void Write(ByteSink buffer, List<AlleleAnnotation> annotations)
     {
         bool first = true;
         foreach (AlleleAnnotation a in annotations)
         {
             // The allele and its HGVSg repeat in every entry of the allele: encode them once.
-            _allele.ResetWrittenCount();
+            _allele.Clear();
             WriteEscaped(_allele, a.Alternate);
-            _allele.Write("|"u8);
-            _hgvsG.ResetWrittenCount();
+            _allele.Write((byte)'|');
+            _hgvsG.Clear();
             if (a.PendingSnv is GenomicSnv snv)
             {
                 // chrom:g.{pos}{ref}>{alt} without formatting a string first.
@@ -47,7 +47,7 @@ internal sealed class CsqWriter
                 char refBase = snv.Ref;
                 char altBase = snv.Alt;
                 WriteEscaped(_hgvsG, new ReadOnlySpan<char>(in refBase));
-                _hgvsG.Write(">"u8);
+                _hgvsG.Write((byte)'>');
                 WriteEscaped(_hgvsG, new ReadOnlySpan<char>(in altBase));
             }
             else
@@ -80,12 +80,12 @@ internal sealed class CsqWriter
     /// <summary>Writes <paramref name="value"/> as UTF-8 with the characters INFO does not allow percent-encoded.</summary>
     /// <param name="buffer">Destination.</param>
     /// <param name="value">The text; null or empty writes nothing.</param>
-    public static void WriteEscaped(IBufferWriter<byte> buffer, string? value) => WriteEscaped(buffer, value.AsSpan());
+    public static void WriteEscaped(ByteSink buffer, string? value) => WriteEscaped(buffer, value.AsSpan());
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 with the characters INFO does not allow percent-encoded.</summary>
     /// <param name="buffer">Destination.</param>
     /// <param name="value">The text.</param>
-    public static void WriteEscaped(IBufferWriter<byte> buffer, ReadOnlySpan<char> value)
+    public static void WriteEscaped(ByteSink buffer, ReadOnlySpan<char> value)
     {
         ReadOnlySpan<char> rest = value;
         while (true)
@@ -95,8 +95,14 @@ internal sealed class CsqWriter
             if (!plain.IsEmpty)
             {
                 // The escaped characters are ASCII, so a run between them never splits a surrogate pair.
+                // Nearly all text is ASCII: narrow it directly, and fall back to the UTF-8 encoder for the rest.
                 Span<byte> span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(plain.Length));
-                buffer.Advance(Encoding.UTF8.GetBytes(plain, span));
+                if (Ascii.FromUtf16(plain, span, out int written) != OperationStatus.Done)
+                {
+                    written = Encoding.UTF8.GetBytes(plain, span);
+                }
+
+                buffer.Advance(written);
             }
 
             if (at < 0)
@@ -118,18 +124,18 @@ internal sealed class CsqWriter
         }
     }
 
-    private static void Separate(IBufferWriter<byte> buffer, ref bool first)
+    private static void Separate(ByteSink buffer, ref bool first)
     {
         if (!first)
         {
-            buffer.Write(","u8);
+            buffer.Write((byte)',');
         }
 
         first = false;
     }
 
     /// <summary>Consequence|SYMBOL|...|CANONICAL|, all but the allele before and the HGVSg after.</summary>
-    private void WriteTranscript(IBufferWriter<byte> buffer, TranscriptAnnotation t)
+    private void WriteTranscript(ByteSink buffer, TranscriptAnnotation t)
     {
         Transcript tx = t.Transcript;
         TranscriptCsqColumns columns = tx.CsqColumns ??= new TranscriptCsqColumns(tx);
@@ -140,25 +146,25 @@ internal sealed class CsqWriter
             WriteRange(buffer, t.Exon, t.ExonLast, tx.ExonCount);
         }
 
-        buffer.Write("|"u8);
+        buffer.Write((byte)'|');
         if (t.Intron != 0)
         {
             WriteRange(buffer, t.Intron, t.IntronLast, tx.ExonCount - 1);
         }
 
-        buffer.Write("|"u8);
+        buffer.Write((byte)'|');
         WriteEscaped(buffer, t.HgvsC);
-        buffer.Write("|"u8);
+        buffer.Write((byte)'|');
         WriteEscaped(buffer, t.HgvsP);
-        buffer.Write("|"u8);
+        buffer.Write((byte)'|');
         if (t.ProteinStart > 0)
         {
             WriteNumber(buffer, t.ProteinStart);
         }
 
-        buffer.Write("|"u8);
+        buffer.Write((byte)'|');
         WriteEscaped(buffer, t.AminoAcids);
-        buffer.Write("|"u8);
+        buffer.Write((byte)'|');
         if (t.Distance > 0)
         {
             WriteNumber(buffer, t.Distance);
@@ -168,12 +174,12 @@ internal sealed class CsqWriter
     }
 
     /// <summary>"n/total" or "low-high/total" (the exon or intron numbers hit; see <see cref="TranscriptAnnotation.ExonText"/>).</summary>
-    private static void WriteRange(IBufferWriter<byte> buffer, int first, int last, int total)
+    private static void WriteRange(ByteSink buffer, int first, int last, int total)
     {
         if (last != first)
         {
             WriteNumber(buffer, Math.Min(first, last));
-            buffer.Write("-"u8);
+            buffer.Write((byte)'-');
             WriteNumber(buffer, Math.Max(first, last));
         }
         else
@@ -181,11 +187,11 @@ internal sealed class CsqWriter
             WriteNumber(buffer, first);
         }
 
-        buffer.Write("/"u8);
+        buffer.Write((byte)'/');
         WriteNumber(buffer, total);
     }
 
-    private static void WriteNumber(IBufferWriter<byte> buffer, int value)
+    private static void WriteNumber(ByteSink buffer, int value)
     {
         Span<byte> span = buffer.GetSpan(11);
         _ = Utf8Formatter.TryFormat(value, span, out int written);
@@ -213,31 +219,31 @@ internal sealed class TranscriptCsqColumns
 {
     public TranscriptCsqColumns(Transcript tx)
     {
-        var identity = new ArrayBufferWriter<byte>(64);
-        identity.Write("|"u8);
+        var identity = new ByteSink(64);
+        identity.Write((byte)'|');
         CsqWriter.WriteEscaped(identity, tx.GeneName);
-        identity.Write("|"u8);
+        identity.Write((byte)'|');
         CsqWriter.WriteEscaped(identity, tx.GeneId);
-        identity.Write("|"u8);
+        identity.Write((byte)'|');
         CsqWriter.WriteEscaped(identity, tx.VersionedId);
-        identity.Write("|"u8);
+        identity.Write((byte)'|');
         CsqWriter.WriteEscaped(identity, tx.Biotype);
         identity.Write(tx.Strand == Strand.Forward ? "|1|"u8 : "|-1|"u8);
         Identity = identity.WrittenSpan.ToArray();
-        var flags = new ArrayBufferWriter<byte>(16);
-        flags.Write("|"u8);
+        var flags = new ByteSink(16);
+        flags.Write((byte)'|');
         if ((tx.Tags & TranscriptTags.ManeSelect) != 0)
         {
             flags.Write("YES"u8);
         }
 
-        flags.Write("|"u8);
+        flags.Write((byte)'|');
         if ((tx.Tags & TranscriptTags.Canonical) != 0)
         {
             flags.Write("YES"u8);
         }
 
-        flags.Write("|"u8);
+        flags.Write((byte)'|');
         Flags = flags.WrittenSpan.ToArray();
     }
 

@@ -221,13 +221,13 @@ public sealed class VcfAnnotator
     /// <summary>Records read by the calling thread, annotated by one worker, written in order.</summary>
     private sealed class Batch
     {
-        private readonly ArrayBufferWriter<byte> _lines = new(1 << 18);
+        private readonly ByteSink _lines = new(1 << 18);
         private readonly List<(int Offset, int Length, long Line, Sources.SourceHit?[][]? Hits)> _records = new(BatchRecords);
         private readonly int[] _layouts = new int[BatchRecords * VcfLineLayout.SavedLength];
 
         public int Count => _records.Count;
 
-        public ArrayBufferWriter<byte> Output { get; } = new(1 << 18);
+        public ByteSink Output { get; } = new(1 << 18);
 
         public long Alleles { get; private set; }
 
@@ -236,9 +236,9 @@ public sealed class VcfAnnotator
         /// <summary>Empties the batch for reuse (buffers keep their capacity).</summary>
         public void Reset()
         {
-            _lines.ResetWrittenCount();
+            _lines.Clear();
             _records.Clear();
-            Output.ResetWrittenCount();
+            Output.Clear();
             Alleles = 0;
             Unknown = 0;
         }
@@ -298,7 +298,7 @@ public sealed class VcfAnnotator
 
         public VcfLineLayout Layout { get; } = new();
 
-        public void Annotate(VcfRecord record, Sources.SourceHit?[][]? hits, AnnotationOutputFormat format, ArrayBufferWriter<byte> buffer, ref long alleles, ref long unknown)
+        public void Annotate(VcfRecord record, Sources.SourceHit?[][]? hits, AnnotationOutputFormat format, ByteSink buffer, ref long alleles, ref long unknown)
         {
             if (!record.Chrom.SequenceEqual(_lastChrom))
             {
@@ -346,7 +346,7 @@ public sealed class VcfAnnotator
                 _json.Reset(buffer);
                 WriteJson(_json, annotations[i], hits is null ? null : supplementary, hits, i);
                 _json.Flush();
-                buffer.Write("\n"u8);
+                buffer.Write((byte)'\n');
             }
         }
 
@@ -366,7 +366,7 @@ public sealed class VcfAnnotator
         }
     }
 
-    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, CsqWriter csq, StringBuilder extra)
+    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ByteSink buffer, CsqWriter csq, StringBuilder extra)
     {
         ReadOnlySpan<byte> line = record.Line;
 
@@ -375,7 +375,7 @@ public sealed class VcfAnnotator
         if (record.ColumnCount < 8 || (annotations.Count == 0 && extra.Length == 0))
         {
             buffer.Write(line);
-            buffer.Write("\n"u8);
+            buffer.Write((byte)'\n');
             return;
         }
 
@@ -386,7 +386,7 @@ public sealed class VcfAnnotator
         if (!(info.Length == 1 && info[0] == (byte)'.'))
         {
             buffer.Write(info);
-            buffer.Write(";"u8);
+            buffer.Write((byte)';');
         }
 
         if (annotations.Count > 0)
@@ -395,16 +395,16 @@ public sealed class VcfAnnotator
             csq.Write(buffer, annotations);
             if (extra.Length > 0)
             {
-                buffer.Write(";"u8);
+                buffer.Write((byte)';');
             }
         }
 
         WriteUtf8(buffer, extra);
         buffer.Write(line[infoEnd..]);
-        buffer.Write("\n"u8);
+        buffer.Write((byte)'\n');
     }
 
-    private static void WriteUtf8(ArrayBufferWriter<byte> buffer, StringBuilder text)
+    private static void WriteUtf8(ByteSink buffer, StringBuilder text)
     {
         foreach (ReadOnlyMemory<char> chunk in text.GetChunks())
         {
