@@ -263,9 +263,11 @@ public sealed class VariantAnnotator
             }
         }
 
-        if (!v.IsInsertion && (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant)))
+        if (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant))
         {
-            // VEP reports donor/acceptor without splice_region for the same variant.
+            // VEP reports donor/acceptor without splice_region for the same transcript, whatever the variant type: its
+            // splice_region predicate returns 0 when donor_splice_site or acceptor_splice_site holds (VariationEffect.pm).
+            // An insertion can meet both only beside a very short exon (splice site of one intron, splice region of the next).
             set = set.Without(ConsequenceTerm.SpliceRegionVariant);
         }
 
