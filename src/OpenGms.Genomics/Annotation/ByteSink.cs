@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace OpenGms.Genomics.Annotation;
@@ -49,12 +50,20 @@ internal sealed class ByteSink : IBufferWriter<byte>
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _length);
+        if ((uint)count > (uint)(_buffer.Length - _length))
+        {
+            ThrowAdvancePastEnd(count);
+        }
+
         _length += count;
     }
+
+    [DoesNotReturn]
+    private static void ThrowAdvancePastEnd(int count) =>
+        throw new ArgumentOutOfRangeException(nameof(count), count, "Advanced past the end of the buffer.");
 
     /// <inheritdoc />
     public Memory<byte> GetMemory(int sizeHint = 0)

@@ -399,7 +399,11 @@ public sealed class VcfAnnotator
             }
         }
 
-        WriteUtf8(buffer, extra);
+        if (extra.Length > 0)
+        {
+            WriteUtf8(buffer, extra);
+        }
+
         buffer.Write(line[infoEnd..]);
         buffer.Write((byte)'\n');
     }

@@ -61,8 +61,9 @@ public sealed class VariantAnnotator
 
         // Drop the VCF anchor base, then trim the shared suffix, then the prefix, so a left-aligned VCF indel keeps
         // its left-most place.
-        string refF = reference.ToUpperInvariant();
-        string altF = alternate.ToUpperInvariant();
+        // Upper-case alleles (nearly all) skip the casing call; it would return the same instance.
+        string refF = reference.AsSpan().ContainsAnyExceptInRange('A', 'Z') ? reference.ToUpperInvariant() : reference;
+        string altF = alternate.AsSpan().ContainsAnyExceptInRange('A', 'Z') ? alternate.ToUpperInvariant() : alternate;
         int start = position;
         if (refF.Length > 0 && altF.Length > 0 && refF[0] == altF[0])
         {
