@@ -247,7 +247,7 @@ public sealed class VcfAnnotator
         {
             ReadOnlySpan<byte> line = record.Line;
             // The reader has found the columns already: keep its layout so the worker need not split the line again.
-            record.Layout.Save(_layouts.AsSpan(_records.Count * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
+            record.Layout.SaveTo(_layouts.AsSpan(_records.Count * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
             _records.Add((_lines.WrittenCount, line.Length, record.LineNumber, hits));
             _lines.Write(line);
         }
@@ -260,7 +260,7 @@ public sealed class VcfAnnotator
             {
                 (int offset, int length, long lineNumber, Sources.SourceHit?[][]? hits) = _records[i];
                 ReadOnlySpan<byte> line = _lines.WrittenSpan.Slice(offset, length);
-                worker.Layout.Restore(_layouts.AsSpan(i * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
+                worker.Layout.RestoreFrom(_layouts.AsSpan(i * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
                 var record = new VcfRecord(line, worker.Layout, header, lineNumber);
                 worker.Annotate(record, hits, format, Output, ref alleles, ref unknown);
             }

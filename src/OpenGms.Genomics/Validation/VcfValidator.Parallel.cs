@@ -47,7 +47,7 @@ public sealed partial class VcfValidator
                 {
                     VcfRecord r = reader.Current;
                     int altCount = CheckLeading(r, out long pos);
-                    current.Add(r.Line, r.LineNumber, altCount, pos);
+                    current.Add(r.Line, reader.Layout, r.LineNumber, altCount, pos);
                     if (progress is not null && (reader.RecordCount & 0xFFFF) == 0)
                     {
                         progress(reader.RecordCount);
@@ -160,7 +160,7 @@ public sealed partial class VcfValidator
                 for (int i = 0; i < b.Count; i++)
                 {
                     ReadOnlySpan<byte> line = b.Data.AsSpan(b.Starts[i], b.Lengths[i]);
-                    layout.Split(line);
+                    layout.RestoreFrom(b.Layouts.AsSpan(i * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
                     CheckTrailing(new VcfRecord(line, layout, _header, b.Lines[i]), b.AltCounts[i], b.Positions[i]);
                     b.TrailingEnd[i] = b.Trailing.Count;
                 }
@@ -192,6 +192,9 @@ public sealed partial class VcfValidator
         public int[] Lengths { get; } = new int[capacity];
 
         public long[] Lines { get; } = new long[capacity];
+
+        /// <summary>Each line's columns as the reader found them (<see cref="VcfLineLayout.SavedLength"/> integers per line).</summary>
+        public int[] Layouts { get; } = new int[capacity * VcfLineLayout.SavedLength];
 
         public int[] AltCounts { get; } = new int[capacity];
 
@@ -229,7 +232,7 @@ public sealed partial class VcfValidator
             Done.Reset();
         }
 
-        public void Add(ReadOnlySpan<byte> line, long lineNumber, int altCount, long pos)
+        public void Add(ReadOnlySpan<byte> line, VcfLineLayout layout, long lineNumber, int altCount, long pos)
         {
             if (Length + line.Length > Data.Length)
             {
@@ -242,6 +245,7 @@ public sealed partial class VcfValidator
             line.CopyTo(Data.AsSpan(Length));
             Starts[Count] = Length;
             Lengths[Count] = line.Length;
+            layout.SaveTo(Layouts.AsSpan(Count * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
             Lines[Count] = lineNumber;
             AltCounts[Count] = altCount;
             Positions[Count] = pos;

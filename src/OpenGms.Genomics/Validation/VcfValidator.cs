@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -15,6 +16,7 @@ namespace OpenGms.Genomics.Validation;
 public sealed partial class VcfValidator
 {
     private static readonly SearchValues<byte> s_whitespace = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> s_semicolonOrWhitespace = SearchValues.Create("; \t\r\n"u8);
     private static readonly SearchValues<byte> s_notBases = SearchValues.Create(BuildNotBases());
 
     private readonly VcfHeader _header;
@@ -35,6 +37,9 @@ public sealed partial class VcfValidator
     private readonly bool[] _infoNonNegative = new bool[64];
     private readonly bool[] _formatNonNegative = new bool[64];
     private readonly FastKind[] _infoFast = new FastKind[64];
+    private readonly ulong[] _infoKeyHeads = new ulong[64];
+    private readonly ulong[] _infoKeyMasks = new ulong[64];
+    private readonly bool[] _infoFlag = new bool[64];
     private readonly VcfNumber[] _infoNumbers = new VcfNumber[64];
     private readonly FastKind[] _formatFast = new FastKind[64];
     private readonly VcfNumber[] _formatNumbers = new VcfNumber[64];
@@ -589,7 +594,7 @@ public sealed partial class VcfValidator
 
     private void CheckQual(ReadOnlySpan<byte> qual, long line)
     {
-        if (VcfValues.IsMissing(qual))
+        if ((_fastPaths && IsPlainDecimal(qual)) || VcfValues.IsMissing(qual))
         {
             return;
         }
@@ -598,6 +603,32 @@ public sealed partial class VcfValidator
         {
             Report(VcfIssueCodes.InvalidQual, VcfSeverity.Error, line, 6, "QUAL", $"QUAL '{Text(qual)}' is not a non-negative number or '.'.");
         }
+    }
+
+    /// <summary>True for digits with at most one '.' between digits ("30", "48.17"): a valid non-negative QUAL.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainDecimal(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty || text.Length > 12 || !char.IsAsciiDigit((char)text[0]) || !char.IsAsciiDigit((char)text[^1]))
+        {
+            return false;
+        }
+
+        bool dot = false;
+        foreach (byte b in text)
+        {
+            if ((uint)(b - '0') > 9)
+            {
+                if (b != (byte)'.' || dot)
+                {
+                    return false;
+                }
+
+                dot = true;
+            }
+        }
+
+        return true;
     }
 
     private void CheckFilter(ReadOnlySpan<byte> filter, long line)
@@ -653,7 +684,21 @@ public sealed partial class VcfValidator
             return;
         }
 
-        if (info.IsEmpty || info.IndexOfAny(s_whitespace) >= 0)
+        // Files repeat the same INFO keys in the same order with plain values: the entries that certainly pass are
+        // checked in one pass, and the full checks take over from the first entry that may not.
+        int n = 0;
+        int from = 0;
+        if (_fastPaths && _infoKeyCount > 0)
+        {
+            from = PlainInfoPrefix(info, altCount, out n);
+            if (from < 0)
+            {
+                return;
+            }
+        }
+
+        ReadOnlySpan<byte> rest = info[from..];
+        if (info.IsEmpty || rest.IndexOfAny(s_whitespace) >= 0)
         {
             Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO", "INFO is empty or has whitespace.");
             if (info.IsEmpty)
@@ -662,11 +707,10 @@ public sealed partial class VcfValidator
             }
         }
 
-        int n = 0;
-        // Files repeat the same INFO keys in the same order: while this record's keys match the previous record's
-        // (which were checked unique), reuse their definitions and skip the repeat check.
+        // While this record's keys match the previous record's (which were checked unique), reuse their definitions
+        // and skip the repeat check.
         bool sameSoFar = true;
-        foreach (VcfInfoEntry e in new VcfInfoEnumerator(info))
+        foreach (VcfInfoEntry e in new VcfInfoEnumerator(rest))
         {
             n++;
             if (e.Key.IsEmpty)
@@ -702,7 +746,11 @@ public sealed partial class VcfValidator
                     def = _infoDefs[slot];
                     nonNegative = _infoNonNegative[slot] = def is not null && Array.IndexOf(s_nonNegativeInfo, def.Id) >= 0;
                     // END, AA and CIGAR have checks of their own beyond the type and count: always the full path.
-                    fast = _infoFast[slot] = def is null || def.Id is "END" or "AA" or "CIGAR" ? FastKind.None : FastKindOf(def, isGt: false);
+                    // A key with whitespace (reported above) never takes the one-pass check, so it is reported again.
+                    bool plainKey = e.Key.IndexOfAny(s_whitespace) < 0;
+                    fast = _infoFast[slot] = def is null || !plainKey || def.Id is "END" or "AA" or "CIGAR" ? FastKind.None : FastKindOf(def, isGt: false);
+                    _infoFlag[slot] = plainKey && def?.Type == VcfValueType.Flag;
+                    (_infoKeyHeads[slot], _infoKeyMasks[slot]) = KeyHead(e.Key);
                     _infoNumbers[slot] = def?.Number ?? default;
                     goto Checked;
                 }
@@ -750,6 +798,122 @@ public sealed partial class VcfValidator
                 Report(VcfIssueCodes.InvalidInfo, VcfSeverity.Error, line, 8, "INFO/END", $"END {end} is before POS {pos}.");
             }
         }
+    }
+
+    /// <summary>
+    /// Checks the entries of <paramref name="info"/> that repeat the cached keys in order and certainly pass (a flag
+    /// with no value, or a value <see cref="IsPlainInfoValue"/> accepts, with no whitespace anywhere). Returns -1 when
+    /// every entry passed, else the offset of the first entry the full checks must see, with
+    /// <paramref name="entries"/> the number of entries before it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int PlainInfoPrefix(ReadOnlySpan<byte> info, int altCount, out int entries)
+    {
+        int pos = 0;
+        int slot = 0;
+        int count = _infoKeyCount;
+        while (slot < count)
+        {
+            ReadOnlySpan<byte> key = _infoKeys[slot];
+            int after = pos + key.Length;
+            bool keyMatches = key.Length <= 8 && pos + 8 <= info.Length
+                ? (BinaryPrimitives.ReadUInt64LittleEndian(info.Slice(pos, 8)) & _infoKeyMasks[slot]) == _infoKeyHeads[slot]
+                : info[pos..].StartsWith(key);
+            if (!keyMatches || after > info.Length)
+            {
+                break;
+            }
+
+            int next;
+            if (after == info.Length || info[after] == (byte)';')
+            {
+                // No value: passes only as a flag.
+                if (!_infoFlag[slot])
+                {
+                    break;
+                }
+
+                next = after;
+            }
+            else if (info[after] != (byte)'=' || _infoFlag[slot] || _infoFast[slot] == FastKind.None)
+            {
+                break;
+            }
+            else
+            {
+                FastKind kind = _infoFast[slot];
+                int valueCount;
+                if (kind is FastKind.Integer or FastKind.Float)
+                {
+                    // Numbers are scanned in place: the scan stops at the first byte that is not part of a plain
+                    // number list, which must be the entry's end.
+                    next = ScanPlainNumbers(info, after + 1, kind == FastKind.Float, !_infoNonNegative[slot], out valueCount);
+                    if (next < 0 || (next < info.Length && info[next] != (byte)';'))
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    ReadOnlySpan<byte> tail = info[(after + 1)..];
+                    int end = tail.IndexOfAny(s_semicolonOrWhitespace);
+                    if (end < 0)
+                    {
+                        end = tail.Length;
+                    }
+                    else if (tail[end] != (byte)';')
+                    {
+                        break;
+                    }
+
+                    if (kind != FastKind.String || end == 0)
+                    {
+                        break;
+                    }
+
+                    valueCount = tail[..end].Count((byte)',') + 1;
+                    next = after + 1 + end;
+                }
+
+                if (!CountPasses(valueCount, kind, _infoNumbers[slot], altCount))
+                {
+                    break;
+                }
+            }
+
+            if (next == info.Length)
+            {
+                entries = slot + 1;
+                return -1;
+            }
+
+            if (next + 1 == info.Length)
+            {
+                // A trailing ';' leaves an empty last entry for the full checks, with the entry before it.
+                break;
+            }
+
+            pos = next + 1;
+            slot++;
+        }
+
+        entries = slot;
+        return pos;
+    }
+
+    /// <summary>The first (up to) 8 bytes of a key as a little-endian word, and the mask that keeps only them.</summary>
+    private static (ulong Head, ulong Mask) KeyHead(ReadOnlySpan<byte> key)
+    {
+        if (key.Length > 8)
+        {
+            return (0, 0);
+        }
+
+        Span<byte> head = stackalloc byte[8];
+        head.Clear();
+        key.CopyTo(head);
+        ulong mask = key.Length == 8 ? ulong.MaxValue : (1UL << (8 * key.Length)) - 1;
+        return (BinaryPrimitives.ReadUInt64LittleEndian(head), mask);
     }
 
     private static bool IsRepeatedKey(ReadOnlySpan<byte> info, ReadOnlySpan<byte> key, int index)
@@ -1470,6 +1634,13 @@ public sealed partial class VcfValidator
                 return false;
         }
 
+        return CountPasses(count, kind, number, altCount);
+    }
+
+    /// <summary>True when <paramref name="count"/> values raise no count issue for a field of this kind and Number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CountPasses(int count, FastKind kind, VcfNumber number, int altCount)
+    {
         int expected = number.ExpectedCount(altCount, 2);
         bool judged = (altCount > 0 || number.Kind == VcfNumberKind.Fixed) && number.Kind != VcfNumberKind.PerGenotype;
         return !(expected >= 0 && judged && count != expected && !(kind == FastKind.String && number.Kind == VcfNumberKind.Fixed && expected == 1));

@@ -72,6 +72,9 @@ public sealed class VcfReader : IDisposable
     /// <summary>The current record; valid until the next <see cref="Read"/>.</summary>
     public VcfRecord Current => new(_buffer.AsSpan(_lineStart, _lineLength), _layout, Header, LineNumber);
 
+    /// <summary>The columns of the current record's line, as <see cref="Read"/> found them.</summary>
+    internal VcfLineLayout Layout => _layout;
+
     /// <summary>The BGZF stream under this reader, when the file is BGZF (for index-driven seeking).</summary>
     public BgzfReadStream? Bgzf => _stream as BgzfReadStream;
 

@@ -42,6 +42,34 @@ public sealed class FastPathValidationTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Validate_cohort_broken_from_qual_on_gives_the_same_issues_with_and_without_fast_paths(int seed)
+    {
+        // Breaks QUAL, FILTER and INFO too, so the one-pass QUAL and INFO checks meet what they must hand over.
+        string path = Path.Combine(Path.GetTempPath(), $"gms-fastpath-{Guid.NewGuid():N}.vcf");
+        try
+        {
+            File.WriteAllText(path, MutatedVcf(seed, records: 800, samples: 4, mutateFromColumn: 5));
+            string full = Render(path, fastPaths: false, threads: 1);
+            string fast = Render(path, fastPaths: true, threads: 1);
+            Assert.True(full == fast, $"first difference at {FirstDifference(full, fast)}");
+            Assert.Equal(full, Render(path, fastPaths: true, threads: 2));
+            foreach (string code in new[] { VcfIssueCodes.InvalidQual, VcfIssueCodes.InvalidInfo, VcfIssueCodes.TypeMismatch, VcfIssueCodes.CountMismatch })
+            {
+                Assert.Contains(code, full, StringComparison.Ordinal);
+            }
+
+            output.WriteLine($"seed {seed}: {full.Split('\n').Length} report lines, identical");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Validate_conformance_files_give_the_same_issues_with_and_without_fast_paths()
     {
@@ -104,9 +132,9 @@ public sealed class FastPathValidationTests(ITestOutputHelper output)
 
     /// <summary>
     /// A multi-sample VCF with Integer, Float, String, Character and undeclared INFO and FORMAT fields of several
-    /// Numbers, where half the records have bytes replaced, inserted or deleted after FILTER (seeded).
+    /// Numbers, where half the records have bytes replaced, inserted or deleted from a column on (seeded).
     /// </summary>
-    private static string MutatedVcf(int seed, int records, int samples)
+    private static string MutatedVcf(int seed, int records, int samples, int mutateFromColumn = 7)
     {
         var random = new Random(seed);
         var text = new StringBuilder();
@@ -171,8 +199,8 @@ public sealed class FastPathValidationTests(ITestOutputHelper output)
 
             if (random.Next(2) == 0)
             {
-                // Mutate after FILTER: INFO, FORMAT and the samples.
-                int from = IndexOfNth(line, '\t', 7) + 1;
+                // Mutate from the given column on (by default after FILTER: INFO, FORMAT and the samples).
+                int from = IndexOfNth(line, '\t', mutateFromColumn) + 1;
                 for (int m = random.Next(1, 12); m > 0; m--)
                 {
                     int at = random.Next(from, line.Length + 1);
