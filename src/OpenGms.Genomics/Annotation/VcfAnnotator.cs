@@ -37,8 +37,6 @@ public sealed class VcfAnnotator
     /// <summary>The INFO header line added to the output VCF.</summary>
     public const string CsqHeaderLine = "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from OpenGMS. Format: " + CsqFormat + "\">";
 
-    private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(",;=| \t%");
-
     private static readonly string[] s_singleBases = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
     private readonly AnnotationCache _cache;
@@ -198,7 +196,7 @@ public sealed class VcfAnnotator
                 hits = Supplementary.LookupAll(lastChromText, record.Position, Encoding.UTF8.GetString(record.Ref), alts);
             }
 
-            batch.Add(record.Line, record.LineNumber, hits);
+            batch.Add(record, hits);
             if (batch.Count == BatchRecords)
             {
                 Dispatch(batch);
@@ -223,12 +221,13 @@ public sealed class VcfAnnotator
     /// <summary>Records read by the calling thread, annotated by one worker, written in order.</summary>
     private sealed class Batch
     {
-        private readonly ArrayBufferWriter<byte> _lines = new(1 << 18);
+        private readonly ByteSink _lines = new(1 << 18);
         private readonly List<(int Offset, int Length, long Line, Sources.SourceHit?[][]? Hits)> _records = new(BatchRecords);
+        private readonly int[] _layouts = new int[BatchRecords * VcfLineLayout.SavedLength];
 
         public int Count => _records.Count;
 
-        public ArrayBufferWriter<byte> Output { get; } = new(1 << 18);
+        public ByteSink Output { get; } = new(1 << 18);
 
         public long Alleles { get; private set; }
 
@@ -237,16 +236,19 @@ public sealed class VcfAnnotator
         /// <summary>Empties the batch for reuse (buffers keep their capacity).</summary>
         public void Reset()
         {
-            _lines.ResetWrittenCount();
+            _lines.Clear();
             _records.Clear();
-            Output.ResetWrittenCount();
+            Output.Clear();
             Alleles = 0;
             Unknown = 0;
         }
 
-        public void Add(ReadOnlySpan<byte> line, long lineNumber, Sources.SourceHit?[][]? hits)
+        public void Add(VcfRecord record, Sources.SourceHit?[][]? hits)
         {
-            _records.Add((_lines.WrittenCount, line.Length, lineNumber, hits));
+            ReadOnlySpan<byte> line = record.Line;
+            // The reader has found the columns already: keep its layout so the worker need not split the line again.
+            record.Layout.SaveTo(_layouts.AsSpan(_records.Count * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
+            _records.Add((_lines.WrittenCount, line.Length, record.LineNumber, hits));
             _lines.Write(line);
         }
 
@@ -254,10 +256,11 @@ public sealed class VcfAnnotator
         {
             long alleles = 0;
             long unknown = 0;
-            foreach ((int offset, int length, long lineNumber, Sources.SourceHit?[][]? hits) in _records)
+            for (int i = 0; i < _records.Count; i++)
             {
+                (int offset, int length, long lineNumber, Sources.SourceHit?[][]? hits) = _records[i];
                 ReadOnlySpan<byte> line = _lines.WrittenSpan.Slice(offset, length);
-                worker.Layout.Split(line);
+                worker.Layout.RestoreFrom(_layouts.AsSpan(i * VcfLineLayout.SavedLength, VcfLineLayout.SavedLength));
                 var record = new VcfRecord(line, worker.Layout, header, lineNumber);
                 worker.Annotate(record, hits, format, Output, ref alleles, ref unknown);
             }
@@ -276,7 +279,7 @@ public sealed class VcfAnnotator
         private readonly VcfAnnotator _owner;
         private readonly VariantAnnotator _annotator;
         private readonly Dictionary<string, string?> _contigMap = new(StringComparer.Ordinal);
-        private readonly StringBuilder _csq = new(1024);
+        private readonly CsqWriter _csq = new();
         private readonly StringBuilder _extra = new(256);
         private readonly List<AlleleAnnotation> _annotations = new(4);
         private readonly ArrayBufferWriter<byte> _jsonScratch = new(1);
@@ -295,7 +298,7 @@ public sealed class VcfAnnotator
 
         public VcfLineLayout Layout { get; } = new();
 
-        public void Annotate(VcfRecord record, Sources.SourceHit?[][]? hits, AnnotationOutputFormat format, ArrayBufferWriter<byte> buffer, ref long alleles, ref long unknown)
+        public void Annotate(VcfRecord record, Sources.SourceHit?[][]? hits, AnnotationOutputFormat format, ByteSink buffer, ref long alleles, ref long unknown)
         {
             if (!record.Chrom.SequenceEqual(_lastChrom))
             {
@@ -334,7 +337,7 @@ public sealed class VcfAnnotator
                     supplementary!.AppendVcfInfo(extra, hits);
                 }
 
-                WriteVcfLine(record, annotations, buffer, _csq.Clear(), extra);
+                WriteVcfLine(record, annotations, buffer, _csq, extra);
                 return;
             }
 
@@ -343,7 +346,7 @@ public sealed class VcfAnnotator
                 _json.Reset(buffer);
                 WriteJson(_json, annotations[i], hits is null ? null : supplementary, hits, i);
                 _json.Flush();
-                buffer.Write("\n"u8);
+                buffer.Write((byte)'\n');
             }
         }
 
@@ -363,146 +366,55 @@ public sealed class VcfAnnotator
         }
     }
 
-    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ArrayBufferWriter<byte> buffer, StringBuilder csq, StringBuilder extra)
+    private static void WriteVcfLine(VcfRecord record, List<AlleleAnnotation> annotations, ByteSink buffer, CsqWriter csq, StringBuilder extra)
     {
         ReadOnlySpan<byte> line = record.Line;
-        foreach (AlleleAnnotation a in annotations)
-        {
-            if (a.Transcripts.Count == 0)
-            {
-                Append(csq, a, null);
-                continue;
-            }
 
-            foreach (TranscriptAnnotation t in a.Transcripts)
-            {
-                Append(csq, a, t);
-            }
-        }
-
-        // Columns 0-6 unchanged, INFO extended, the rest unchanged.
-        int tabs = 0;
-        int infoStart = -1;
-        int infoEnd = line.Length;
-        for (int i = 0; i < line.Length; i++)
-        {
-            if (line[i] == (byte)'\t')
-            {
-                tabs++;
-                if (tabs == 7)
-                {
-                    infoStart = i + 1;
-                }
-                else if (tabs == 8)
-                {
-                    infoEnd = i;
-                    break;
-                }
-            }
-        }
-
-        if (infoStart < 0 || (csq.Length == 0 && extra.Length == 0))
+        // Columns 0-6 unchanged, INFO extended, the rest unchanged. Every allele writes at least one CSQ entry, so
+        // CSQ is empty only when no allele was annotated.
+        if (record.ColumnCount < 8 || (annotations.Count == 0 && extra.Length == 0))
         {
             buffer.Write(line);
-            buffer.Write("\n"u8);
+            buffer.Write((byte)'\n');
             return;
         }
 
+        int infoStart = record.Layout.Starts[7];
+        int infoEnd = record.Layout.Starts[8] - 1;
         ReadOnlySpan<byte> info = line[infoStart..infoEnd];
         buffer.Write(line[..infoStart]);
         if (!(info.Length == 1 && info[0] == (byte)'.'))
         {
             buffer.Write(info);
-            buffer.Write(";"u8);
+            buffer.Write((byte)';');
         }
 
-        if (csq.Length > 0)
+        if (annotations.Count > 0)
         {
             buffer.Write("CSQ="u8);
-            WriteUtf8(buffer, csq);
+            csq.Write(buffer, annotations);
             if (extra.Length > 0)
             {
-                buffer.Write(";"u8);
+                buffer.Write((byte)';');
             }
         }
 
-        WriteUtf8(buffer, extra);
+        if (extra.Length > 0)
+        {
+            WriteUtf8(buffer, extra);
+        }
+
         buffer.Write(line[infoEnd..]);
-        buffer.Write("\n"u8);
+        buffer.Write((byte)'\n');
     }
 
-    private static void WriteUtf8(ArrayBufferWriter<byte> buffer, StringBuilder text)
+    private static void WriteUtf8(ByteSink buffer, StringBuilder text)
     {
         foreach (ReadOnlyMemory<char> chunk in text.GetChunks())
         {
             Span<byte> span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
             buffer.Advance(Encoding.UTF8.GetBytes(chunk.Span, span));
         }
-    }
-
-    private static void Append(StringBuilder csq, AlleleAnnotation a, TranscriptAnnotation? t)
-    {
-        if (csq.Length > 0)
-        {
-            csq.Append(',');
-        }
-
-        csq.Append(Escape(a.Alternate)).Append('|');
-        if (t is null)
-        {
-            csq.Append(a.MostSevere.Name()).Append("||||||||||||||").Append(Escape(a.HgvsG));
-            return;
-        }
-
-        Transcript tx = t.Transcript;
-        csq.Append(t.Consequences.ToString()).Append('|')
-            .Append(Escape(tx.GeneName)).Append('|')
-            .Append(Escape(tx.GeneId)).Append('|')
-            .Append(Escape(tx.VersionedId)).Append('|')
-            .Append(Escape(tx.Biotype)).Append('|')
-            .Append(tx.Strand == Strand.Forward ? "1" : "-1").Append('|')
-            .Append(t.ExonText()).Append('|')
-            .Append(t.IntronText()).Append('|')
-            .Append(Escape(t.HgvsC)).Append('|')
-            .Append(Escape(t.HgvsP)).Append('|')
-            .Append(t.ProteinStart > 0 ? t.ProteinStart.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty).Append('|')
-            .Append(Escape(t.AminoAcids)).Append('|')
-            .Append(t.Distance > 0 ? t.Distance.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty).Append('|')
-            .Append((tx.Tags & TranscriptTags.ManeSelect) != 0 ? "YES" : string.Empty).Append('|')
-            .Append((tx.Tags & TranscriptTags.Canonical) != 0 ? "YES" : string.Empty).Append('|')
-            .Append(Escape(a.HgvsG));
-    }
-
-    /// <summary>INFO values may not hold ',', ';', '=', '|' or white space: percent-encode them (VEP does the same).</summary>
-    private static string Escape(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value.AsSpan().IndexOfAny(s_escaped) < 0)
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder(value.Length + 8);
-        foreach (char c in value)
-        {
-            _ = c switch
-            {
-                ',' => builder.Append("%2C"),
-                ';' => builder.Append("%3B"),
-                '=' => builder.Append("%3D"),
-                '|' => builder.Append("%7C"),
-                ' ' => builder.Append("%20"),
-                '\t' => builder.Append("%09"),
-                '%' => builder.Append("%25"),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.ToString();
     }
 
     private static void WriteJson(Utf8JsonWriter json, AlleleAnnotation a, Sources.SupplementaryAnnotator? supplementary, Sources.SourceHit?[][]? hits, int allele)

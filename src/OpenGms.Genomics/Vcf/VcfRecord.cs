@@ -24,6 +24,9 @@ public readonly ref struct VcfRecord
     /// <summary>1-based line number in the uncompressed text.</summary>
     public long LineNumber { get; }
 
+    /// <summary>Where the columns start (for writers that copy the line around one column).</summary>
+    internal VcfLineLayout Layout => _layout;
+
     /// <summary>The whole line, without the line break.</summary>
     public ReadOnlySpan<byte> Line => _line;
 

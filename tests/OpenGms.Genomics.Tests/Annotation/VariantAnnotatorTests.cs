@@ -179,4 +179,30 @@ public sealed class VariantAnnotatorTests
         Assert.Equal(ConsequenceTerm.UpstreamGeneVariant, near.MostSevere);
         Assert.Equal(6, near.Transcripts[0].Distance);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Annotate_insertion_in_splice_site_and_next_exons_splice_region_is_site_only(bool minus)
+    {
+        // Exons 11-20, 41 (one base) and 61-70: the insertion 39|40 sits between intron 1's last two bases (acceptor)
+        // and also among the three bases before exon 41's end, next to intron 2 (its splice region). VEP's
+        // splice_region predicate returns 0 whenever donor or acceptor applies (VariationEffect.pm), insertions included.
+        const int Length = 80;
+        string forwardSequence = string.Concat(Enumerable.Repeat("ACGTTGCA", Length / 8));
+        string sequence = minus ? Nucleotides.ReverseComplement(forwardSequence) : forwardSequence;
+        var genome = new WindowedSequence();
+        genome.Add("s", Length, [1], [Length], System.Text.Encoding.ASCII.GetBytes(sequence));
+        int[] starts = minus ? [Length + 1 - 70, Length + 1 - 41, Length + 1 - 20] : [11, 41, 61];
+        int[] ends = minus ? [Length + 1 - 61, Length + 1 - 41, Length + 1 - 11] : [20, 41, 70];
+        var transcript = new Transcript("T9", null, "G9", "GENE9", "lncRNA", "s", minus ? Strand.Reverse : Strand.Forward, starts, ends, 0, 0, 0, TranscriptTags.None, null);
+        var annotator = new VariantAnnotator(new TranscriptIndex([transcript]), genome);
+        int position = minus ? Length + 1 - 40 : 39; // the base before the insertion, as VCF anchors it
+        string anchor = sequence[position - 1].ToString();
+
+        TranscriptAnnotation t = Assert.Single(annotator.Annotate("s", position, anchor, anchor + "C").Transcripts);
+
+        Assert.True(t.Consequences.Contains(ConsequenceTerm.SpliceAcceptorVariant));
+        Assert.False(t.Consequences.Contains(ConsequenceTerm.SpliceRegionVariant));
+    }
 }

@@ -15,4 +15,31 @@ public sealed record AlleleAnnotation(
     string Alternate,
     ConsequenceTerm MostSevere,
     string? HgvsG,
-    IReadOnlyList<TranscriptAnnotation> Transcripts);
+    IReadOnlyList<TranscriptAnnotation> Transcripts)
+{
+    private string? _hgvsG = HgvsG;
+
+    /// <summary>HGVS g. on the chromosome name (3′-shifted on the forward strand), or null.</summary>
+    /// <remarks>For a one-base substitution it is formatted when first read: the VCF writer formats it in place instead.</remarks>
+    public string? HgvsG
+    {
+        get => _hgvsG ??= Snv?.ToHgvs();
+        init => _hgvsG = value;
+    }
+
+    /// <summary>The parts of a one-base substitution's HGVS g. (most alleles), or null for any other change.</summary>
+    internal GenomicSnv? Snv { get; init; }
+
+    /// <summary>The substitution when its HGVS g. has not been formatted yet, else null.</summary>
+    internal GenomicSnv? PendingSnv => _hgvsG is null ? Snv : null;
+}
+
+/// <summary>A one-base substitution on a sequence, for HGVS g.: <c>{Chromosome}:g.{Position}{Ref}&gt;{Alt}</c>.</summary>
+/// <param name="Chromosome">Sequence name (the cache's).</param>
+/// <param name="Position">1-based position.</param>
+/// <param name="Ref">Reference base.</param>
+/// <param name="Alt">Alternate base.</param>
+internal readonly record struct GenomicSnv(string Chromosome, int Position, char Ref, char Alt)
+{
+    public string ToHgvs() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Chromosome}:g.{Position}{Ref}>{Alt}");
+}

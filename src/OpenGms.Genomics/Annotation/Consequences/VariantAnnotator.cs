@@ -61,8 +61,9 @@ public sealed class VariantAnnotator
 
         // Drop the VCF anchor base, then trim the shared suffix, then the prefix, so a left-aligned VCF indel keeps
         // its left-most place.
-        string refF = reference.ToUpperInvariant();
-        string altF = alternate.ToUpperInvariant();
+        // Upper-case alleles (nearly all) skip the casing call; it would return the same instance.
+        string refF = reference.AsSpan().ContainsAnyExceptInRange('A', 'Z') ? reference.ToUpperInvariant() : reference;
+        string altF = alternate.AsSpan().ContainsAnyExceptInRange('A', 'Z') ? alternate.ToUpperInvariant() : alternate;
         int start = position;
         if (refF.Length > 0 && altF.Length > 0 && refF[0] == altF[0])
         {
@@ -110,6 +111,15 @@ public sealed class VariantAnnotator
         }
 
         ConsequenceTerm most = all.IsEmpty ? ConsequenceTerm.IntergenicVariant : all.MostSevere;
+        if (variant.Ref.Length == 1 && variant.Alt.Length == 1)
+        {
+            // A substitution needs no shifting; its HGVS g. is formatted only when read (the VCF writer writes it in place).
+            return new AlleleAnnotation(chromosome, position, reference, alternate, most, null, results)
+            {
+                Snv = new GenomicSnv(chromosome, variant.Start, variant.Ref[0], variant.Alt[0]),
+            };
+        }
+
         string? hgvsG = GenomicHgvs(chromosome, variant);
         return new AlleleAnnotation(chromosome, position, reference, alternate, most, hgvsG, results);
     }
@@ -254,9 +264,11 @@ public sealed class VariantAnnotator
             }
         }
 
-        if (!v.IsInsertion && (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant)))
+        if (set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant))
         {
-            // VEP reports donor/acceptor without splice_region for the same variant.
+            // VEP reports donor/acceptor without splice_region for the same transcript, whatever the variant type: its
+            // splice_region predicate returns 0 when donor_splice_site or acceptor_splice_site holds (VariationEffect.pm).
+            // An insertion can meet both only beside a very short exon (splice site of one intron, splice region of the next).
             set = set.Without(ConsequenceTerm.SpliceRegionVariant);
         }
 
@@ -469,15 +481,27 @@ public sealed class VariantAnnotator
             }
         }
 
-        byte[] mutated = new byte[cdna.Length - refLength + altT.Length];
-        cdna.AsSpan(0, cs).CopyTo(mutated);
-        for (int i = 0; i < altT.Length; i++)
+        // The edited transcript is only translated: a pooled buffer, not a new array per variant.
+        int mutatedLength = cdna.Length - refLength + altT.Length;
+        byte[] pooled = System.Buffers.ArrayPool<byte>.Shared.Rent(mutatedLength);
+        string altP;
+        try
         {
-            mutated[cs + i] = (byte)altT[i];
+            Span<byte> mutated = pooled.AsSpan(0, mutatedLength);
+            cdna.AsSpan(0, cs).CopyTo(mutated);
+            for (int i = 0; i < altT.Length; i++)
+            {
+                mutated[cs + i] = (byte)altT[i];
+            }
+
+            cdna.AsSpan(cs + refLength).CopyTo(mutated[(cs + altT.Length)..]);
+            altP = model.Translate(mutated, model.CdsStart, stopAtStop: true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
         }
 
-        cdna.AsSpan(cs + refLength).CopyTo(mutated.AsSpan(cs + altT.Length));
-        string altP = model.Translate(mutated, model.CdsStart, stopAtStop: true);
         int first = (cs - model.CdsStart + model.Pad) / 3;
         int last = refLength == 0 ? first : (cs + refLength - 1 - model.CdsStart + model.Pad) / 3;
         annotation.ProteinStart = first + 1;
@@ -802,12 +826,6 @@ public sealed class VariantAnnotator
 
     private string? GenomicHgvs(string chromosome, Change v)
     {
-        if (v.Ref.Length == 1 && v.Alt.Length == 1)
-        {
-            // A substitution needs no shifting: one string, no intermediate pieces (most records are SNVs).
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{chromosome}:g.{v.Start}{v.Ref}>{v.Alt}");
-        }
-
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
         string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);

@@ -136,6 +136,12 @@ public sealed class Transcript
     /// </summary>
     internal int Serial { get; } = Interlocked.Increment(ref s_created);
 
+    /// <summary>
+    /// The CSQ columns that depend only on this transcript, encoded once by the VCF writer. Threads may race to set
+    /// it; they build equal values, and a reference assignment is atomic, so no lock is needed.
+    /// </summary>
+    internal TranscriptCsqColumns? CsqColumns { get; set; }
+
     /// <summary>The exon number (1-based, in transcript order) of genomic exon index <paramref name="genomicIndex"/>.</summary>
     public int ExonNumber(int genomicIndex) => Strand == Strand.Forward ? genomicIndex + 1 : _exonStarts.Length - genomicIndex;
 

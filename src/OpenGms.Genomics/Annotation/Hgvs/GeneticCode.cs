@@ -13,9 +13,10 @@ public static class GeneticCode
     /// <returns>The one-letter amino acid, '*' for a stop.</returns>
     public static char Translate(ReadOnlySpan<byte> codon)
     {
-        int a = Code(codon[0]);
-        int b = Code(codon[1]);
-        int c = Code(codon[2]);
+        ReadOnlySpan<sbyte> codes = Codes;
+        int a = codes[codon[0]];
+        int b = codes[codon[1]];
+        int c = codes[codon[2]];
         return (a | b | c) < 0 ? 'X' : Table[(a * 16) + (b * 4) + c];
     }
 
@@ -59,14 +60,21 @@ public static class GeneticCode
         return builder.ToString();
     }
 
-    private static int Code(byte b) => b switch
-    {
-        (byte)'T' or (byte)'t' or (byte)'U' or (byte)'u' => 0,
-        (byte)'C' or (byte)'c' => 1,
-        (byte)'A' or (byte)'a' => 2,
-        (byte)'G' or (byte)'g' => 3,
-        _ => -1,
-    };
+    /// <summary>
+    /// Base to TCAG index (T/U=0, C=1, A=2, G=3, either case), -1 for anything else: a table lookup per base rather
+    /// than a branch chain (translation runs for every coding variant). Checked against the branches by a test.
+    /// </summary>
+    private static ReadOnlySpan<sbyte> Codes =>
+    [
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, 2, -1, 1, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, 2, -1, 1, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    ];
 
     private static string[] BuildThreeLetter()
     {

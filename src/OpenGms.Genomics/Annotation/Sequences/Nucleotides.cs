@@ -6,7 +6,24 @@ public static class Nucleotides
     /// <summary>The complement of one base (IUPAC-aware for the common codes; N stays N).</summary>
     /// <param name="b">A base.</param>
     /// <returns>Its complement.</returns>
-    public static byte Complement(byte b) => b switch
+    public static byte Complement(byte b) => s_complement[b];
+
+    /// <summary>Complement of every byte value (a table: reverse-complementing runs per variant and per transcript).</summary>
+    private static readonly byte[] s_complement = BuildComplementTable();
+
+    private static byte[] BuildComplementTable()
+    {
+        byte[] table = new byte[256];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = ComplementBySwitch((byte)i);
+        }
+
+        return table;
+    }
+
+    /// <summary>The complement rules the table is built from.</summary>
+    internal static byte ComplementBySwitch(byte b) => b switch
     {
         (byte)'A' => (byte)'T',
         (byte)'C' => (byte)'G',
