@@ -97,7 +97,9 @@ public sealed class GenomicReportFhirTests
         var range = (Hl7.Fhir.Model.Range)Component(ldlr, "81254-5").Value;
         Assert.Equal(11113376m, range.Low.Value);
         Assert.Equal(11113376m, range.High.Value);
-        Assert.Equal("chr19", ((CodeableConcept)Component(ldlr, "48001-2").Value).Text);
+        Assert.Equal("LA21272-2", Coded(ldlr, "48000-4").Code); // chromosome 19, LOINC answer list LL2938-0
+        Assert.Equal("Chromosome 19", Coded(ldlr, "48000-4").Display);
+        Assert.DoesNotContain(ldlr.Component, c => c.Code.Coding.Any(x => x.Code == "48001-2"));
 
         Observation apob = variants[1];
         Assert.Equal("LA14029-5", Coded(apob, "62374-4").Code); // GRCh37
@@ -105,6 +107,23 @@ public sealed class GenomicReportFhirTests
         Assert.Equal(21229162m, ((Hl7.Fhir.Model.Range)Component(apob, "81254-5").Value).High.Value); // CAG covers three bases
         Assert.DoesNotContain(apob.Component, c => c.Code.Coding.Any(x => x.Code is "48004-6" or "48005-3" or "81290-9"));
     }
+
+    [Theory]
+    [InlineData("1", "LA21254-0")]
+    [InlineData("2", "LA21255-7")]
+    [InlineData("7", "LA21260-7")]
+    [InlineData("11", "LA21264-9")]
+    [InlineData("12", "LA21265-6")]
+    [InlineData("22", "LA21275-5")]
+    [InlineData("X", "LA21276-3")]
+    [InlineData("Y", "LA21277-1")]
+    [InlineData("MT", null)]
+    [InlineData("23", null)]
+    [InlineData("0", null)]
+    [InlineData("01", null)]
+    [InlineData("Un_KI270302v1", null)]
+    public void Chromosome_takes_its_LL2938_0_answer_only_for_1_to_22_X_and_Y(string chromosome, string? answer) =>
+        Assert.Equal(answer, GenomicReportFhirMapper.ChromosomeAnswer(chromosome));
 
     [Fact]
     public void Gene_with_an_hgnc_id_goes_out_coded_in_the_hgnc_system_with_its_symbol()

@@ -139,7 +139,18 @@ public static class GenomicReportFhirMapper
             GenomeBuild.GRCh37 => Concept(Loinc, "LA14029-5", "GRCh37"),
             _ => Concept(Loinc, "LA26806-2", "GRCh38"),
         }));
-        o.Component.Add(Component("48001-2", "Cytogenetic (chromosome) location", new CodeableConcept { Text = "chr" + ChromosomeName(v.Chromosome) }));
+        string chromosome = ChromosomeName(v.Chromosome);
+        if (ChromosomeAnswer(chromosome) is { } answer)
+        {
+            // The profile binds 48000-4 to LOINC's answer list LL2938-0 (required): chromosomes 1-22, X and Y.
+            o.Component.Add(Component("48000-4", "Chromosome", Concept(Loinc, answer, "Chromosome " + chromosome)));
+        }
+        else
+        {
+            // The mitochondrion and unplaced or alternate contigs have no LL2938-0 answer: named as text.
+            o.Component.Add(Component("48001-2", "Cytogenetic (chromosome) location", new CodeableConcept { Text = "chr" + chromosome }));
+        }
+
         // VCF positions are 1-based and closed: the allele covers [pos, pos + len(ref) - 1] in 1-based character counting.
         o.Component.Add(Component("92822-6", "Genomic coord system", Concept(Loinc, "LA30102-0", "1-based character counting")));
         o.Component.Add(Component("81254-5", "Genomic allele start-end", new Hl7.Fhir.Model.Range
@@ -277,6 +288,23 @@ public static class GenomicReportFhirMapper
             { } other => other,
         };
     }
+
+    // LOINC answer list LL2938-0 (chromosome 1-22, X, Y): consecutive answer numbers, each with its check digit.
+    private static readonly string[] s_chromosomeAnswers =
+    [
+        "LA21254-0", "LA21255-7", "LA21256-5", "LA21257-3", "LA21258-1", "LA21259-9", "LA21260-7", "LA21261-5",
+        "LA21262-3", "LA21263-1", "LA21264-9", "LA21265-6", "LA21266-4", "LA21267-2", "LA21268-0", "LA21269-8",
+        "LA21270-6", "LA21271-4", "LA21272-2", "LA21273-0", "LA21274-8", "LA21275-5", "LA21276-3", "LA21277-1",
+    ];
+
+    /// <summary>The LL2938-0 answer code for a chromosome name without "chr" (1-22, X, Y), or null.</summary>
+    internal static string? ChromosomeAnswer(string chromosome) => chromosome switch
+    {
+        "X" => s_chromosomeAnswers[22],
+        "Y" => s_chromosomeAnswers[23],
+        _ when int.TryParse(chromosome, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 22 && chromosome[0] != '0' => s_chromosomeAnswers[n - 1],
+        _ => null,
+    };
 
     // LOINC answers for CPIC metaboliser phenotypes (LOINC still says "extensive" for what CPIC now calls normal);
     // other phenotypes (transporter function, HLA carrier status, rapid metaboliser) go as text only.

@@ -115,7 +115,7 @@ public sealed class CsqOutputTests
         AnnotationCache cache = AnnotationCache.Load(temp.File("cache")).Value;
         string sequence = string.Concat(File.ReadLines(fasta).Skip(1)).ToUpperInvariant();
         string vcf = temp.File("in.vcf");
-        File.WriteAllText(vcf, RandomVariants(sequence, 3000, seed: 5));
+        File.WriteAllText(vcf, FbnVariants.Random(sequence, 3000, seed: 5, twoAltRecords: true));
 
         string[] records = Annotate(cache, vcf).Where(l => l.Length > 0 && l[0] != '#').ToArray();
 
@@ -212,35 +212,5 @@ public sealed class CsqOutputTests
         using var output = new MemoryStream();
         _ = new VcfAnnotator(cache) { Parallelism = 1 }.Run(reader, output, AnnotationOutputFormat.Vcf, null, CancellationToken.None);
         return Encoding.UTF8.GetString(output.ToArray()).Split('\n');
-    }
-
-    /// <summary>Sorted SNVs, 1-6 bp deletions and insertions and some two-ALT records, mostly inside FBN1.</summary>
-    private static string RandomVariants(string sequence, int count, int seed)
-    {
-        var random = new Random(seed);
-        var text = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=ref>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
-        var positions = new SortedSet<int>();
-        while (positions.Count < count)
-        {
-            positions.Add(random.Next(199_000, 439_000));
-        }
-
-        foreach (int pos in positions)
-        {
-            char refBase = sequence[pos - 1];
-            string others = "ACGT".Replace(refBase.ToString(), string.Empty, StringComparison.Ordinal);
-            int kind = random.Next(10);
-            string r = kind == 8 ? sequence.Substring(pos - 1, 1 + random.Next(1, 7)) : refBase.ToString();
-            string a = kind switch
-            {
-                8 => refBase.ToString(),
-                9 => refBase + new string("ACGT"[random.Next(4)], random.Next(1, 7)),
-                7 => others[0] + "," + others[1],
-                _ => others[random.Next(3)].ToString(),
-            };
-            text.Append("ref\t").Append(pos).Append("\t.\t").Append(r).Append('\t').Append(a).Append("\t.\t.\t.\n");
-        }
-
-        return text.ToString();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ParallelAnnotationTests
         AnnotationCache cache = AnnotationCache.Load(temp.File("cache")).Value;
         string sequence = string.Concat(File.ReadLines(fasta).Skip(1)).ToUpperInvariant();
         string vcf = temp.File("in.vcf");
-        File.WriteAllText(vcf, RandomVariants(sequence, 7000, seed: 11));
+        File.WriteAllText(vcf, FbnVariants.Random(sequence, 7000, seed: 11));
 
         Assert.Equal(Annotate(cache, vcf, format, 1), Annotate(cache, vcf, format, 2));
         Assert.Equal(Annotate(cache, vcf, format, 1), Annotate(cache, vcf, format, 3));
@@ -38,33 +38,5 @@ public sealed class ParallelAnnotationTests
         AnnotationSummary summary = new VcfAnnotator(cache) { Parallelism = threads }.Run(reader, output, format, null, CancellationToken.None);
         Assert.Equal(7000, summary.Records);
         return Encoding.UTF8.GetString(output.ToArray());
-    }
-
-    /// <summary>Sorted SNVs and 1-6 bp indels, mostly inside the FBN1 gene (positions 200,503-437,985 of the excerpt).</summary>
-    private static string RandomVariants(string sequence, int count, int seed)
-    {
-        var random = new Random(seed);
-        var text = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=ref>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
-        var positions = new SortedSet<int>();
-        while (positions.Count < count)
-        {
-            positions.Add(random.Next(199_000, 439_000));
-        }
-
-        foreach (int pos in positions)
-        {
-            char refBase = sequence[pos - 1];
-            int kind = random.Next(10);
-            string r = kind == 8 ? sequence.Substring(pos - 1, 1 + random.Next(1, 7)) : refBase.ToString();
-            string a = kind switch
-            {
-                8 => refBase.ToString(),
-                9 => refBase + new string("ACGT"[random.Next(4)], random.Next(1, 7)),
-                _ => "ACGT".Replace(refBase.ToString(), string.Empty, StringComparison.Ordinal)[random.Next(3)].ToString(),
-            };
-            text.Append("ref\t").Append(pos).Append("\t.\t").Append(r).Append('\t').Append(a).Append("\t.\t.\t.\n");
-        }
-
-        return text.ToString();
     }
 }
