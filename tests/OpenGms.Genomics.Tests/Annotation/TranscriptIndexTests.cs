@@ -37,6 +37,24 @@ public sealed class TranscriptIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 9, new string[0])]
+    [InlineData(21, 29, new string[0])]
+    [InlineData(20, 29, new[] { "T0" })]
+    [InlineData(21, 30, new[] { "T1" })]
+    [InlineData(41, 100, new string[0])]
+    [InlineData(15, 35, new[] { "T0", "T1", "T2" })]
+    public void Query_between_transcripts_returns_only_overlaps(int start, int end, string[] expected)
+    {
+        // Two separate spans and a third inside the second: the gaps around them are answered without the tree.
+        var index = new TranscriptIndex([Make(0, 10, 20), Make(1, 30, 40), Make(2, 32, 35)]);
+        var hits = new List<Transcript>();
+
+        index.Query("1", start, end, hits);
+
+        Assert.Equal(expected, hits.Select(t => t.Id).Order(StringComparer.Ordinal).ToArray());
+    }
+
     [Fact]
     public void Query_unknown_chromosome_returns_nothing()
     {

@@ -67,6 +67,12 @@ public sealed class TranscriptIndex
         private readonly int[] _maxEnd;
         private readonly int _rootLevel;
 
+        // The union of the transcripts' spans as sorted, disjoint runs: a query that falls between runs (an
+        // intergenic allele, most of a genome) is answered by one binary search instead of a walk down the tree.
+        // Invariant: _runStarts[i] <= _runEnds[i] < _runStarts[i + 1] - 1.
+        private readonly int[] _runStarts;
+        private readonly int[] _runEnds;
+
         public Tree(List<Transcript> list)
         {
             list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
@@ -90,6 +96,25 @@ public sealed class TranscriptIndex
 
             _rootLevel = level;
             Build((1 << level) - 1, level);
+
+            var runStarts = new List<int>();
+            var runEnds = new List<int>();
+            for (int i = 0; i < n; i++)
+            {
+                // Sorted by start, so a transcript either extends the last run or opens a new one.
+                if (runEnds.Count > 0 && _starts[i] <= runEnds[^1] + 1)
+                {
+                    runEnds[^1] = Math.Max(runEnds[^1], _ends[i]);
+                }
+                else
+                {
+                    runStarts.Add(_starts[i]);
+                    runEnds.Add(_ends[i]);
+                }
+            }
+
+            _runStarts = [.. runStarts];
+            _runEnds = [.. runEnds];
         }
 
         public ReadOnlySpan<Transcript> Items => _items;
@@ -115,10 +140,32 @@ public sealed class TranscriptIndex
 
         public void Query(int start, int end, List<Transcript> results)
         {
-            if (_items.Length > 0)
+            if (_items.Length > 0 && TouchesRun(start, end))
             {
                 Visit((1 << _rootLevel) - 1, _rootLevel, start, end, results);
             }
+        }
+
+        /// <summary>Whether [start, end] overlaps any transcript's span (a necessary condition for a hit).</summary>
+        private bool TouchesRun(int start, int end)
+        {
+            // The first run ending at or after start; the query touches a run only if that run begins by end.
+            int lo = 0;
+            int hi = _runEnds.Length;
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                if (_runEnds[mid] < start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo < _runEnds.Length && _runStarts[lo] <= end;
         }
 
         private void Visit(int node, int level, int start, int end, List<Transcript> results)
