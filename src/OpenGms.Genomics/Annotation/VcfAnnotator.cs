@@ -39,6 +39,8 @@ public sealed class VcfAnnotator
 
     private static readonly string[] s_singleBases = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
+    private static readonly Sources.SourceHit?[][] s_noHits = [];
+
     private readonly AnnotationCache _cache;
 
     /// <summary>Creates an annotator over a cache.</summary>
@@ -127,6 +129,7 @@ public sealed class VcfAnnotator
         byte[] lastChrom = [];
         string lastChromText = string.Empty;
         var alts = new List<string>(2);
+        bool lookUp = Supplementary is { HasSiteSources: true };
 
         void Finish(Batch done)
         {
@@ -178,8 +181,9 @@ public sealed class VcfAnnotator
                 progress?.Invoke(records);
             }
 
-            Sources.SourceHit?[][]? hits = null;
-            if (Supplementary is not null)
+            // Without a site source nothing is looked up: the hits stay empty (gene tables need none).
+            Sources.SourceHit?[][]? hits = Supplementary is null ? null : s_noHits;
+            if (lookUp)
             {
                 if (!record.Chrom.SequenceEqual(lastChrom))
                 {
@@ -193,7 +197,7 @@ public sealed class VcfAnnotator
                     alts.Add(Encoding.UTF8.GetString(alt));
                 }
 
-                hits = Supplementary.LookupAll(lastChromText, record.Position, Encoding.UTF8.GetString(record.Ref), alts);
+                hits = Supplementary!.LookupAll(lastChromText, record.Position, Encoding.UTF8.GetString(record.Ref), alts);
             }
 
             batch.Add(record, hits);

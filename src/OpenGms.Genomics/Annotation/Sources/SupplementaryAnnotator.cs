@@ -23,6 +23,9 @@ public sealed class SupplementaryAnnotator : IDisposable
     /// <summary>The sources in use.</summary>
     public IReadOnlyList<SourceEntry> Sources => [.. _sites.Select(s => s.Entry)];
 
+    /// <summary>True when a site source (population or ClinVar) is in use, so records must be looked up.</summary>
+    public bool HasSiteSources => _sites.Count > 0;
+
     /// <summary>Opens the sources of <paramref name="cacheDirectory"/> named in <paramref name="names"/> (null: all of them).</summary>
     /// <exception cref="InvalidDataException">The manifest or a compiled file cannot be read.</exception>
     /// <exception cref="ArgumentException">A name is not a source of this cache.</exception>
