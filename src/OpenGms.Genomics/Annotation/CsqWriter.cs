@@ -24,6 +24,8 @@ internal sealed class CsqWriter
     private readonly Dictionary<ulong, byte[]> _terms = [];
     private readonly ByteSink _allele = new(64);
     private readonly ByteSink _hgvsG = new(128);
+    private readonly ByteSink _chromosomeBytes = new(32);
+    private string? _chromosome;
 
     /// <summary>Writes the CSQ entries of every allele, comma-separated; nothing when <paramref name="annotations"/> is empty.</summary>
     /// <param name="buffer">Destination.</param>
@@ -41,7 +43,15 @@ internal sealed class CsqWriter
             if (a.PendingSnv is GenomicSnv snv)
             {
                 // chrom:g.{pos}{ref}>{alt} without formatting a string first.
-                WriteEscaped(_hgvsG, snv.Chromosome);
+                if (!ReferenceEquals(snv.Chromosome, _chromosome))
+                {
+                    // Records come in runs on one chromosome: encode its name once per run.
+                    _chromosome = snv.Chromosome;
+                    _chromosomeBytes.Clear();
+                    WriteEscaped(_chromosomeBytes, snv.Chromosome);
+                }
+
+                _hgvsG.Write(_chromosomeBytes.WrittenSpan);
                 _hgvsG.Write(":g."u8);
                 WriteNumber(_hgvsG, snv.Position);
                 char refBase = snv.Ref;

@@ -8,6 +8,7 @@ namespace OpenGms.Genomics.Annotation.GeneModels;
 public sealed class TranscriptIndex
 {
     private readonly Dictionary<string, Tree> _trees = new(StringComparer.Ordinal);
+    private LastTree? _last;
 
     /// <summary>Builds the index.</summary>
     /// <param name="transcripts">Transcripts on any chromosomes, in any order.</param>
@@ -53,11 +54,24 @@ public sealed class TranscriptIndex
     public void Query(string chromosome, int start, int end, List<Transcript> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        if (_trees.TryGetValue(chromosome, out Tree? tree))
+        // Records come sorted, so nearly every query names the chromosome of the one before (the same string instance):
+        // the last lookup is kept as one reference, which concurrent callers read and replace atomically.
+        LastTree? last = _last;
+        Tree? tree;
+        if (last is not null && ReferenceEquals(last.Name, chromosome))
         {
-            tree.Query(start, end, results);
+            tree = last.Tree;
         }
+        else
+        {
+            _trees.TryGetValue(chromosome, out tree);
+            _last = new LastTree(chromosome, tree);
+        }
+
+        tree?.Query(start, end, results);
     }
+
+    private sealed record LastTree(string Name, Tree? Tree);
 
     private sealed class Tree
     {

@@ -7,6 +7,7 @@ namespace OpenGms.Genomics.Annotation.Sequences;
 public sealed class WindowedSequence : GenomeSequence
 {
     private readonly Dictionary<string, Chromosome> _chromosomes = new(StringComparer.Ordinal);
+    private LastChromosome? _last;
 
     /// <summary>Adds the windows of one chromosome.</summary>
     /// <param name="name">Chromosome name.</param>
@@ -28,6 +29,7 @@ public sealed class WindowedSequence : GenomeSequence
         }
 
         _chromosomes[name] = new Chromosome(length, starts, lengths, offsets, bases);
+        _last = null;
     }
 
     /// <summary>Chromosome names held.</summary>
@@ -71,12 +73,12 @@ public sealed class WindowedSequence : GenomeSequence
     }
 
     /// <inheritdoc />
-    public override long LengthOf(string chromosome) => _chromosomes.TryGetValue(chromosome, out Chromosome? c) ? c.Length : -1;
+    public override long LengthOf(string chromosome) => Find(chromosome) is Chromosome c ? c.Length : -1;
 
     /// <inheritdoc />
     public override bool TryRead(string chromosome, int start, Span<byte> destination)
     {
-        if (start < 1 || !_chromosomes.TryGetValue(chromosome, out Chromosome? c))
+        if (start < 1 || Find(chromosome) is not Chromosome c)
         {
             return false;
         }
@@ -101,6 +103,23 @@ public sealed class WindowedSequence : GenomeSequence
         c.Bases.AsSpan((int)(c.Offsets[index] + within), destination.Length).CopyTo(destination);
         return true;
     }
+
+    /// <summary>The chromosome named, or null; the last one found is kept (reads come in runs on one chromosome).</summary>
+    private Chromosome? Find(string name)
+    {
+        // One reference, so concurrent readers see a consistent pair.
+        LastChromosome? last = _last;
+        if (last is not null && ReferenceEquals(last.Name, name))
+        {
+            return last.Value;
+        }
+
+        _chromosomes.TryGetValue(name, out Chromosome? c);
+        _last = new LastChromosome(name, c);
+        return c;
+    }
+
+    private sealed record LastChromosome(string Name, Chromosome? Value);
 
     private sealed record Chromosome(long Length, int[] Starts, int[] Lengths, long[] Offsets, byte[] Bases);
 }
