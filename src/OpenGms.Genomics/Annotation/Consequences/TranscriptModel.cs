@@ -1,3 +1,4 @@
+using System.Text;
 using OpenGms.Genomics.Annotation.GeneModels;
 using OpenGms.Genomics.Annotation.Hgvs;
 using OpenGms.Genomics.Annotation.Sequences;
@@ -17,7 +18,6 @@ internal sealed class TranscriptModel
     public TranscriptModel(Transcript transcript, GenomeSequence sequence)
     {
         Transcript = transcript;
-        PositionOf = Position;
         int n = transcript.ExonCount;
         _txStarts = new int[n];
         _txEnds = new int[n];
@@ -68,9 +68,6 @@ internal sealed class TranscriptModel
     }
 
     public Transcript Transcript { get; }
-
-    /// <summary><see cref="Position"/> as a delegate created once (HGVS formatting takes a position function).</summary>
-    public Func<int, string?> PositionOf { get; }
 
     /// <summary>Spliced transcript sequence in transcript orientation, or null when the reference lacks a part of it.</summary>
     public byte[]? Cdna { get; }
@@ -141,14 +138,17 @@ internal sealed class TranscriptModel
     /// <summary>
     /// HGVS c./n. position of a genomic position inside the transcript span: exonic (<c>76</c>, <c>-12</c>, <c>*5</c>)
     /// or intronic relative to the nearest exon end (<c>76+2</c>, <c>77-3</c>; the middle base of an odd intron takes +).
-    /// Null outside the transcript.
     /// </summary>
-    public string? Position(int genomic)
+    /// <param name="text">Receives the position.</param>
+    /// <param name="genomic">Genomic position.</param>
+    /// <returns>False (nothing appended) outside the transcript.</returns>
+    public bool AppendPosition(StringBuilder text, int genomic)
     {
         int cdna = ToCdna(genomic);
         if (cdna >= 0)
         {
-            return ExonicPosition(cdna);
+            AppendExonicPosition(text, cdna);
+            return true;
         }
 
         for (int i = 0; i + 1 < _txStarts.Length; i++)
@@ -179,31 +179,41 @@ internal sealed class TranscriptModel
 
             int lastOfUpstream = _offsets[i + 1] - 1;
             int firstOfDownstream = _offsets[i + 1];
-            return upstreamDistance <= downstreamDistance
-                ? ExonicPosition(lastOfUpstream) + "+" + upstreamDistance
-                : ExonicPosition(firstOfDownstream) + "-" + downstreamDistance;
+            if (upstreamDistance <= downstreamDistance)
+            {
+                AppendExonicPosition(text, lastOfUpstream);
+                text.Append('+').Append(upstreamDistance);
+            }
+            else
+            {
+                AppendExonicPosition(text, firstOfDownstream);
+                text.Append('-').Append(downstreamDistance);
+            }
+
+            return true;
         }
 
-        return null;
+        return false;
     }
 
-    private string ExonicPosition(int cdna)
+    // Append(int) writes ASCII digits in any culture; only a negative sign could differ, and every number here is positive.
+    private void AppendExonicPosition(StringBuilder text, int cdna)
     {
         if (CdsStart < 0)
         {
-            return (cdna + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append(cdna + 1);
         }
-
-        if (cdna < CdsStart)
+        else if (cdna < CdsStart)
         {
-            return "-" + (CdsStart - cdna).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append('-').Append(CdsStart - cdna);
         }
-
-        if (cdna > CdsEnd)
+        else if (cdna > CdsEnd)
         {
-            return "*" + (cdna - CdsEnd).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append('*').Append(cdna - CdsEnd);
         }
-
-        return (cdna - CdsStart + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else
+        {
+            text.Append(cdna - CdsStart + 1);
+        }
     }
 }

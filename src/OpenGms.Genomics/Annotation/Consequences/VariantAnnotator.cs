@@ -1,3 +1,4 @@
+using System.Text;
 using OpenGms.Genomics.Annotation.GeneModels;
 using OpenGms.Genomics.Annotation.Hgvs;
 using OpenGms.Genomics.Annotation.Sequences;
@@ -23,13 +24,13 @@ public sealed class VariantAnnotator
     private const int ModelCacheLimit = 4096;
 
     private static readonly List<TranscriptAnnotation> s_noTranscripts = new(0);
-    private static readonly Func<int, string?> s_genomicPosition = static g => g.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly TranscriptIndex _index;
     private readonly GenomeSequence _sequence;
     private readonly int _flank;
     private readonly List<Transcript> _hits = new(64);
     private readonly Dictionary<Transcript, TranscriptModel> _models = new(TranscriptSerialComparer.Instance);
+    private readonly StringBuilder _text = new(128); // HGVS descriptions are built here, then copied out once
 
     /// <summary>Creates an annotator.</summary>
     /// <param name="index">Transcripts.</param>
@@ -819,73 +820,141 @@ public sealed class VariantAnnotator
         }
 
         Change shifted = boundHi > 0 ? Shift(t.Chromosome, v, forward, boundLo, boundHi) : v;
-        string prefix = t.VersionedId + (t.IsCoding ? ":c." : ":n.");
-        string? body = Describe(t.Chromosome, shifted, forward, model.PositionOf);
-        return body is null ? null : prefix + body;
+        StringBuilder text = _text.Clear().Append(t.VersionedId).Append(t.IsCoding ? ":c." : ":n.");
+        return Describe(text, t.Chromosome, shifted, forward, model) ? text.ToString() : null;
     }
 
     private string? GenomicHgvs(string chromosome, Change v)
     {
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
-        string? body = Describe(chromosome, shifted, forward: true, s_genomicPosition);
-        return body is null ? null : chromosome + ":g." + body;
+        StringBuilder text = _text.Clear().Append(chromosome).Append(":g.");
+        return Describe(text, chromosome, shifted, forward: true, model: null) ? text.ToString() : null;
     }
 
-    private string? Describe(string chromosome, Change v, bool forward, Func<int, string?> position)
+    /// <summary>
+    /// Appends the HGVS description of <paramref name="v"/> after its prefix: positions on <paramref name="model"/>'s
+    /// transcript (c./n.), or genomic positions when it is null. False when a position is outside the transcript.
+    /// </summary>
+    private bool Describe(StringBuilder text, string chromosome, Change v, bool forward, TranscriptModel? model)
     {
-        string refT = forward ? v.Ref : Nucleotides.ReverseComplement(v.Ref);
-        string altT = forward ? v.Alt : Nucleotides.ReverseComplement(v.Alt);
         if (v.IsInsertion)
         {
             // Duplication: the inserted bases equal those just 5' of the insertion on the transcript strand.
             int len = v.Alt.Length;
             int dupLo = forward ? v.Lo - len + 1 : v.Hi;
-            byte[] before = new byte[len];
-            if (dupLo >= 1 && _sequence.TryRead(chromosome, dupLo, before) && before.AsSpan().SequenceEqual(System.Text.Encoding.ASCII.GetBytes(v.Alt)))
+            if (dupLo >= 1 && ReferenceHolds(v.Alt, chromosome, dupLo))
             {
-                return Range(position, dupLo, dupLo + len - 1, forward) + "dup";
+                if (!Range(text, model, dupLo, dupLo + len - 1, forward))
+                {
+                    return false;
+                }
+
+                text.Append("dup");
+                return true;
             }
 
-            string? a = position(forward ? v.Lo : v.Hi);
-            string? b = position(forward ? v.Hi : v.Lo);
-            return a is null || b is null ? null : a + "_" + b + "ins" + altT;
+            if (!AppendPosition(text, model, forward ? v.Lo : v.Hi))
+            {
+                return false;
+            }
+
+            text.Append('_');
+            if (!AppendPosition(text, model, forward ? v.Hi : v.Lo))
+            {
+                return false;
+            }
+
+            text.Append("ins");
+            AppendStrand(text, v.Alt, forward);
+            return true;
         }
 
-        string? range = Range(position, v.Lo, v.Hi, forward);
-        if (range is null)
+        if (!Range(text, model, v.Lo, v.Hi, forward))
         {
-            return null;
+            return false;
         }
 
         if (v.Alt.Length == 0)
         {
-            return range + "del";
+            text.Append("del");
         }
-
-        if (v.Ref.Length == 1 && v.Alt.Length == 1)
+        else if (v.Ref.Length == 1 && v.Alt.Length == 1)
         {
-            return range + refT + ">" + altT;
+            AppendStrand(text, v.Ref, forward);
+            text.Append('>');
+            AppendStrand(text, v.Alt, forward);
+        }
+        else
+        {
+            text.Append("delins");
+            AppendStrand(text, v.Alt, forward);
         }
 
-        return range + "delins" + altT;
+        return true;
     }
 
-    private static string? Range(Func<int, string?> position, int lo, int hi, bool forward)
+    /// <summary>True when the reference holds <paramref name="bases"/> from <paramref name="start"/>.</summary>
+    private bool ReferenceHolds(string bases, string chromosome, int start)
     {
-        string? a = position(forward ? lo : hi);
-        if (a is null)
+        int length = bases.Length;
+        Span<byte> read = length <= 256 ? stackalloc byte[length] : new byte[length];
+        if (!_sequence.TryRead(chromosome, start, read))
         {
-            return null;
+            return false;
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            if (read[i] != bases[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Forward-strand bases as they read on the transcript's strand.</summary>
+    private static void AppendStrand(StringBuilder text, string bases, bool forward)
+    {
+        if (forward)
+        {
+            text.Append(bases);
+            return;
+        }
+
+        for (int i = bases.Length - 1; i >= 0; i--)
+        {
+            text.Append((char)Nucleotides.Complement((byte)bases[i]));
+        }
+    }
+
+    private static bool AppendPosition(StringBuilder text, TranscriptModel? model, int genomic)
+    {
+        if (model is null)
+        {
+            text.Append(genomic);
+            return true;
+        }
+
+        return model.AppendPosition(text, genomic);
+    }
+
+    private static bool Range(StringBuilder text, TranscriptModel? model, int lo, int hi, bool forward)
+    {
+        if (!AppendPosition(text, model, forward ? lo : hi))
+        {
+            return false;
         }
 
         if (lo == hi)
         {
-            return a;
+            return true;
         }
 
-        string? b = position(forward ? hi : lo);
-        return b is null ? null : a + "_" + b;
+        text.Append('_');
+        return AppendPosition(text, model, forward ? hi : lo);
     }
 
     /// <summary>Moves a pure insertion or deletion as far 3' as the repeat allows, within [boundLo, boundHi].</summary>
