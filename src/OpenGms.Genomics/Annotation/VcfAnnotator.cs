@@ -37,8 +37,6 @@ public sealed class VcfAnnotator
     /// <summary>The INFO header line added to the output VCF.</summary>
     public const string CsqHeaderLine = "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from OpenGMS. Format: " + CsqFormat + "\">";
 
-    private static readonly string[] s_singleBases = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
-
     private static readonly Sources.SourceHit?[][] s_noHits = [];
 
     private readonly AnnotationCache _cache;
@@ -322,11 +320,11 @@ public sealed class VcfAnnotator
             else
             {
                 int position = (int)record.Position;
-                string reference = Text(record.Ref);
+                string reference = AlleleText.Of(record.Ref);
                 bool sameName = string.Equals(chrom, chromText, StringComparison.Ordinal);
                 foreach (ReadOnlySpan<byte> alt in record.Alts)
                 {
-                    AlleleAnnotation a = _annotator.Annotate(chrom, position, reference, Text(alt));
+                    AlleleAnnotation a = _annotator.Annotate(chrom, position, reference, AlleleText.Of(alt));
                     annotations.Add(sameName ? a : a with { Chromosome = chromText });
                     alleles++;
                 }
@@ -353,10 +351,6 @@ public sealed class VcfAnnotator
                 buffer.Write((byte)'\n');
             }
         }
-
-        /// <summary>An allele as a string; single ASCII bases (most alleles) come from a table, not a new string.</summary>
-        private static string Text(ReadOnlySpan<byte> allele) =>
-            allele.Length == 1 && allele[0] < 128 ? s_singleBases[allele[0]] : Encoding.UTF8.GetString(allele);
 
         private string? MapContig(string name)
         {

@@ -14,6 +14,7 @@ internal sealed class TranscriptModel
     private readonly int[] _txStarts; // exon genomic starts in transcript order
     private readonly int[] _txEnds;
     private readonly int[] _offsets; // cdna index of each exon's first base (transcript order)
+    private string? _proteinPrefix;
 
     public TranscriptModel(Transcript transcript, GenomeSequence sequence)
     {
@@ -68,6 +69,9 @@ internal sealed class TranscriptModel
     }
 
     public Transcript Transcript { get; }
+
+    /// <summary>The protein accession (the transcript's when it has none) followed by <c>:p.</c>.</summary>
+    public string ProteinPrefix => _proteinPrefix ??= (Transcript.ProteinId ?? Transcript.VersionedId) + ":p.";
 
     /// <summary>Spliced transcript sequence in transcript orientation, or null when the reference lacks a part of it.</summary>
     public byte[]? Cdna { get; }

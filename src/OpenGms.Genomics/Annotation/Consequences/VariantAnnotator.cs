@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using OpenGms.Genomics.Annotation.GeneModels;
 using OpenGms.Genomics.Annotation.Hgvs;
@@ -55,46 +56,50 @@ public sealed class VariantAnnotator
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(alternate);
-        if (alternate.Length == 0 || alternate[0] is '<' or '*' or '.' || alternate.Contains('[', StringComparison.Ordinal) || alternate.Contains(']', StringComparison.Ordinal))
+        if (alternate.Length == 0 || alternate[0] is '<' or '*' or '.' || IsBreakend(alternate))
         {
             return new AlleleAnnotation(chromosome, position, reference, alternate, ConsequenceTerm.IntergenicVariant, null, []);
         }
 
         // Drop the VCF anchor base, then trim the shared suffix, then the prefix, so a left-aligned VCF indel keeps
-        // its left-most place.
+        // its left-most place. Trimmed on spans: a string is made only for what is left (none for one base).
         // Upper-case alleles (nearly all) skip the casing call; it would return the same instance.
-        string refF = reference.AsSpan().ContainsAnyExceptInRange('A', 'Z') ? reference.ToUpperInvariant() : reference;
-        string altF = alternate.AsSpan().ContainsAnyExceptInRange('A', 'Z') ? alternate.ToUpperInvariant() : alternate;
+        string upperRef = IsUpper(reference) ? reference : reference.ToUpperInvariant();
+        string upperAlt = IsUpper(alternate) ? alternate : alternate.ToUpperInvariant();
+        ReadOnlySpan<char> r = upperRef;
+        ReadOnlySpan<char> a = upperAlt;
         int start = position;
-        if (refF.Length > 0 && altF.Length > 0 && refF[0] == altF[0])
+        if (r.Length > 0 && a.Length > 0 && r[0] == a[0])
         {
-            refF = refF[1..];
-            altF = altF[1..];
+            r = r[1..];
+            a = a[1..];
             start++;
         }
 
         int suffix = 0;
-        while (suffix < refF.Length && suffix < altF.Length && refF[^(suffix + 1)] == altF[^(suffix + 1)])
+        while (suffix < r.Length && suffix < a.Length && r[^(suffix + 1)] == a[^(suffix + 1)])
         {
             suffix++;
         }
 
-        refF = refF[..^suffix];
-        altF = altF[..^suffix];
+        r = r[..^suffix];
+        a = a[..^suffix];
         int prefix = 0;
-        while (prefix < refF.Length && prefix < altF.Length && refF[prefix] == altF[prefix])
+        while (prefix < r.Length && prefix < a.Length && r[prefix] == a[prefix])
         {
             prefix++;
         }
 
-        refF = refF[prefix..];
-        altF = altF[prefix..];
+        r = r[prefix..];
+        a = a[prefix..];
         start += prefix;
-        if (refF.Length == 0 && altF.Length == 0)
+        if (r.Length == 0 && a.Length == 0)
         {
             return new AlleleAnnotation(chromosome, position, reference, alternate, ConsequenceTerm.IntergenicVariant, null, []);
         }
 
+        string refF = r.Length == upperRef.Length ? upperRef : AlleleText.Of(r);
+        string altF = a.Length == upperAlt.Length ? upperAlt : AlleleText.Of(a);
         var variant = new Change(start, refF, altF);
         _hits.Clear();
         _index.Query(chromosome, variant.Lo - _flank, variant.Hi + _flank, _hits);
@@ -124,6 +129,12 @@ public sealed class VariantAnnotator
         string? hgvsG = GenomicHgvs(chromosome, variant);
         return new AlleleAnnotation(chromosome, position, reference, alternate, most, hgvsG, results);
     }
+
+    private static bool IsUpper(string allele) =>
+        allele.Length == 1 ? char.IsAsciiLetterUpper(allele[0]) : !allele.AsSpan().ContainsAnyExceptInRange('A', 'Z');
+
+    private static bool IsBreakend(string allele) =>
+        allele.Length == 1 ? allele[0] is '[' or ']' : allele.AsSpan().ContainsAny('[', ']');
 
     private TranscriptModel Model(Transcript transcript)
     {
@@ -508,7 +519,7 @@ public sealed class VariantAnnotator
         annotation.ProteinStart = first + 1;
         annotation.ProteinEnd = last + 1;
         int diff = altT.Length - refLength;
-        string proteinPrefix = (t.ProteinId ?? t.VersionedId) + ":p.";
+        string proteinPrefix = model.ProteinPrefix;
         ConsequenceSet set = default;
         int refStop = refP.EndsWith('*') ? refP.Length - 1 : -1;
         int altStop = altP.EndsWith('*') ? altP.Length - 1 : -1;
@@ -680,19 +691,19 @@ public sealed class VariantAnnotator
             alt[k] = GeneticCode.Translate(codons.Slice(k * 3, 3));
         }
 
-        string proteinPrefix = (model.Transcript.ProteinId ?? model.Transcript.VersionedId) + ":p.";
+        string proteinPrefix = model.ProteinPrefix;
         annotation.ProteinStart = first + 1;
         annotation.ProteinEnd = last + 1;
         ReadOnlySpan<char> reference = refP.AsSpan(first, last - first + 1);
         ReadOnlySpan<char> altAas = alt[..(last - first + 1)];
         if (reference.SequenceEqual(altAas))
         {
-            annotation.AminoAcids = reference.ToString();
-            annotation.HgvsP = proteinPrefix + GeneticCode.ThreeLetter(refP[first]) + (first + 1) + "=";
+            annotation.AminoAcids = AlleleText.Of(reference);
+            annotation.HgvsP = string.Create(CultureInfo.InvariantCulture, $"{proteinPrefix}{GeneticCode.ThreeLetter(refP[first])}{first + 1}=");
             return default(ConsequenceSet).With(ConsequenceTerm.SynonymousVariant);
         }
 
-        annotation.AminoAcids = reference.ToString() + "/" + altAas.ToString();
+        annotation.AminoAcids = string.Concat(reference, "/", altAas);
         int stop = altAas.IndexOf('*');
         if (stop >= 0)
         {
@@ -704,7 +715,7 @@ public sealed class VariantAnnotator
             }
 
             annotation.HgvsP = p == at
-                ? proteinPrefix + GeneticCode.ThreeLetter(refP[at]) + (at + 1) + "Ter"
+                ? string.Create(CultureInfo.InvariantCulture, $"{proteinPrefix}{GeneticCode.ThreeLetter(refP[at])}{at + 1}Ter")
                 : proteinPrefix + Delins(refP, p, at, altAas[(p - first)..(stop + 1)]);
             return default(ConsequenceSet).With(ConsequenceTerm.StopGained);
         }
@@ -721,9 +732,9 @@ public sealed class VariantAnnotator
             to--;
         }
 
-        annotation.HgvsP = proteinPrefix + (from == to
-            ? GeneticCode.ThreeLetter(reference[from]) + (first + from + 1) + GeneticCode.ThreeLetter(altAas[from])
-            : Delins(refP, first + from, first + to, altAas[from..(to + 1)]));
+        annotation.HgvsP = from == to
+            ? string.Create(CultureInfo.InvariantCulture, $"{proteinPrefix}{GeneticCode.ThreeLetter(reference[from])}{first + from + 1}{GeneticCode.ThreeLetter(altAas[from])}")
+            : proteinPrefix + Delins(refP, first + from, first + to, altAas[from..(to + 1)]);
         return default(ConsequenceSet).With(ConsequenceTerm.MissenseVariant);
     }
 
