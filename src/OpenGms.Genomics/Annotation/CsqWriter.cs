@@ -42,23 +42,7 @@ internal sealed class CsqWriter
             _hgvsG.Clear();
             if (a.PendingSnv is GenomicSnv snv)
             {
-                // chrom:g.{pos}{ref}>{alt} without formatting a string first.
-                if (!ReferenceEquals(snv.Chromosome, _chromosome))
-                {
-                    // Records come in runs on one chromosome: encode its name once per run.
-                    _chromosome = snv.Chromosome;
-                    _chromosomeBytes.Clear();
-                    WriteEscaped(_chromosomeBytes, snv.Chromosome);
-                }
-
-                _hgvsG.Write(_chromosomeBytes.WrittenSpan);
-                _hgvsG.Write(":g."u8);
-                WriteNumber(_hgvsG, snv.Position);
-                char refBase = snv.Ref;
-                char altBase = snv.Alt;
-                WriteEscaped(_hgvsG, new ReadOnlySpan<char>(in refBase));
-                _hgvsG.Write((byte)'>');
-                WriteEscaped(_hgvsG, new ReadOnlySpan<char>(in altBase));
+                WriteSnvHgvs(_hgvsG, snv);
             }
             else
             {
@@ -70,10 +54,7 @@ internal sealed class CsqWriter
             if (a.Transcripts.Count == 0)
             {
                 Separate(buffer, ref first);
-                buffer.Write(allele);
-                buffer.Write(Terms(default(ConsequenceSet).With(a.MostSevere)));
-                buffer.Write(NoTranscriptColumns);
-                buffer.Write(hgvsG);
+                WriteWithoutTranscript(buffer, allele, a.MostSevere, hgvsG);
                 continue;
             }
 
@@ -85,6 +66,52 @@ internal sealed class CsqWriter
                 buffer.Write(hgvsG);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the one CSQ entry of a substitution that touches no transcript: what <see cref="Write"/> writes for the
+    /// annotation <see cref="VariantAnnotator"/> gives it, without one being made.
+    /// </summary>
+    /// <param name="buffer">Destination.</param>
+    /// <param name="snv">The substitution (its chromosome as the cache names it).</param>
+    public void WriteIntergenicSnv(ByteSink buffer, GenomicSnv snv)
+    {
+        _allele.Clear();
+        char altBase = snv.Alt;
+        WriteEscaped(_allele, new ReadOnlySpan<char>(in altBase));
+        _allele.Write((byte)'|');
+        _hgvsG.Clear();
+        WriteSnvHgvs(_hgvsG, snv);
+        WriteWithoutTranscript(buffer, _allele.WrittenSpan, ConsequenceTerm.IntergenicVariant, _hgvsG.WrittenSpan);
+    }
+
+    private void WriteWithoutTranscript(ByteSink buffer, ReadOnlySpan<byte> allele, ConsequenceTerm term, ReadOnlySpan<byte> hgvsG)
+    {
+        buffer.Write(allele);
+        buffer.Write(Terms(default(ConsequenceSet).With(term)));
+        buffer.Write(NoTranscriptColumns);
+        buffer.Write(hgvsG);
+    }
+
+    /// <summary><c>chrom:g.{pos}{ref}&gt;{alt}</c> without formatting a string first.</summary>
+    private void WriteSnvHgvs(ByteSink buffer, GenomicSnv snv)
+    {
+        if (!ReferenceEquals(snv.Chromosome, _chromosome))
+        {
+            // Records come in runs on one chromosome: encode its name once per run.
+            _chromosome = snv.Chromosome;
+            _chromosomeBytes.Clear();
+            WriteEscaped(_chromosomeBytes, snv.Chromosome);
+        }
+
+        buffer.Write(_chromosomeBytes.WrittenSpan);
+        buffer.Write(":g."u8);
+        WriteNumber(buffer, snv.Position);
+        char refBase = snv.Ref;
+        char altBase = snv.Alt;
+        WriteEscaped(buffer, new ReadOnlySpan<char>(in refBase));
+        buffer.Write((byte)'>');
+        WriteEscaped(buffer, new ReadOnlySpan<char>(in altBase));
     }
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 with the characters INFO does not allow percent-encoded.</summary>

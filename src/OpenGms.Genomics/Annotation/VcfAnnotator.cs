@@ -311,6 +311,12 @@ public sealed class VcfAnnotator
 
             string chromText = _lastChromText;
             string? chrom = _lastMapped;
+            if (format == AnnotationOutputFormat.Vcf && chrom is not null && (hits is null || hits.Length == 0) && TryWriteIntergenicSnv(record, chrom, buffer))
+            {
+                alleles++;
+                return;
+            }
+
             List<AlleleAnnotation> annotations = _annotations;
             annotations.Clear();
             if (chrom is null)
@@ -352,6 +358,40 @@ public sealed class VcfAnnotator
             }
         }
 
+        /// <summary>
+        /// Most records of a genome: one upper-case base changed to another, with no transcript within the
+        /// upstream/downstream distance. Their CSQ is written straight from the line's bytes (the same bytes as
+        /// through <see cref="VariantAnnotator"/> and <see cref="CsqWriter.Write"/>); false for any other record.
+        /// </summary>
+        private bool TryWriteIntergenicSnv(VcfRecord record, string chrom, ByteSink buffer)
+        {
+            if (record.ColumnCount < 8)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> reference = record.Ref;
+            ReadOnlySpan<byte> alt = record.AltText;
+            if (reference.Length != 1 || alt.Length != 1 || !char.IsAsciiLetterUpper((char)reference[0])
+                || !char.IsAsciiLetterUpper((char)alt[0]) || reference[0] == alt[0])
+            {
+                return false;
+            }
+
+            int position = (int)record.Position;
+            if (_annotator.HasTranscriptsNear(chrom, position, position))
+            {
+                return false;
+            }
+
+            int infoEnd = WriteThroughInfo(record, buffer);
+            buffer.Write("CSQ="u8);
+            _csq.WriteIntergenicSnv(buffer, new GenomicSnv(chrom, position, (char)reference[0], (char)alt[0]));
+            buffer.Write(record.Line[infoEnd..]);
+            buffer.Write((byte)'\n');
+            return true;
+        }
+
         private string? MapContig(string name)
         {
             if (!_contigMap.TryGetValue(name, out string? mapped))
@@ -377,16 +417,7 @@ public sealed class VcfAnnotator
             return;
         }
 
-        int infoStart = record.Layout.Starts[7];
-        int infoEnd = record.Layout.Starts[8] - 1;
-        ReadOnlySpan<byte> info = line[infoStart..infoEnd];
-        buffer.Write(line[..infoStart]);
-        if (!(info.Length == 1 && info[0] == (byte)'.'))
-        {
-            buffer.Write(info);
-            buffer.Write((byte)';');
-        }
-
+        int infoEnd = WriteThroughInfo(record, buffer);
         if (annotations.Count > 0)
         {
             buffer.Write("CSQ="u8);
@@ -404,6 +435,26 @@ public sealed class VcfAnnotator
 
         buffer.Write(line[infoEnd..]);
         buffer.Write((byte)'\n');
+    }
+
+    /// <summary>
+    /// Writes the line up to the end of its INFO values and a ';' (nothing of an INFO that is '.'), ready for the
+    /// fields added; returns where INFO ends, from which the rest of the line follows unchanged.
+    /// </summary>
+    private static int WriteThroughInfo(VcfRecord record, ByteSink buffer)
+    {
+        ReadOnlySpan<byte> line = record.Line;
+        int infoStart = record.Layout.Starts[7];
+        int infoEnd = record.Layout.Starts[8] - 1;
+        ReadOnlySpan<byte> info = line[infoStart..infoEnd];
+        buffer.Write(line[..infoStart]);
+        if (!(info.Length == 1 && info[0] == (byte)'.'))
+        {
+            buffer.Write(info);
+            buffer.Write((byte)';');
+        }
+
+        return infoEnd;
     }
 
     private static void WriteUtf8(ByteSink buffer, StringBuilder text)

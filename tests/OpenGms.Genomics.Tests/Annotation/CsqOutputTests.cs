@@ -134,6 +134,57 @@ public sealed class CsqOutputTests
         }
     }
 
+    [Fact]
+    public void Run_intergenic_substitutions_written_from_bytes_match_the_general_path()
+    {
+        // Most records of a genome are substitutions far from any transcript; VcfAnnotator writes those straight from
+        // the line. Random records over the whole synthetic sequence (transcripts at 51-200, so from 5,201 on nothing
+        // is within 5 kb), with upper- and lower-case bases, N, ALT equal to REF, '*', two ALTs and INFO or none:
+        // every record's CSQ must be what the general path (VariantAnnotator, string-built writer) gives.
+        using var temp = new TempDirectory();
+        AnnotationCache cache = SyntheticCache(temp, out string sequence);
+        var random = new Random(17);
+        string[] alleles = ["A", "C", "G", "T", "N", "a", "g", "*"];
+        var vcf = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=chr1,length=7000>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
+        var inputs = new List<string[]>();
+        int position = 0;
+        while ((position += 1 + random.Next(12)) <= 7000)
+        {
+            string reference = random.Next(10) == 0 ? alleles[random.Next(alleles.Length - 1)] : sequence[position - 1].ToString();
+            string alt = alleles[random.Next(alleles.Length)] + (random.Next(15) == 0 ? "," + alleles[random.Next(4)] : string.Empty);
+            string[] columns = ["chr1", position.ToString(CultureInfo.InvariantCulture), ".", reference, alt, ".", "PASS", random.Next(2) == 0 ? "." : "DP=7"];
+            inputs.Add(columns);
+            vcf.AppendJoin('\t', columns).Append('\n');
+        }
+
+        string path = temp.File("in.vcf");
+        File.WriteAllText(path, vcf.ToString());
+        string[] records = Annotate(cache, path).Where(l => l.Length > 0 && l[0] != '#').ToArray();
+
+        var annotator = new VariantAnnotator(cache.Transcripts, cache.Sequence);
+        Assert.Equal(inputs.Count, records.Length);
+        int intergenicSubstitutions = 0;
+        for (int i = 0; i < records.Length; i++)
+        {
+            string[] input = inputs[i];
+            var expected = new StringBuilder();
+            foreach (string alt in input[4].Split(','))
+            {
+                AlleleAnnotation a = annotator.Annotate("chr1", int.Parse(input[1], CultureInfo.InvariantCulture), input[3], alt);
+                ReferenceAppend(expected, a);
+                bool plain = input[3].Length == 1 && alt.Length == 1 && char.IsAsciiLetterUpper(input[3][0]) && char.IsAsciiLetterUpper(alt[0]) && input[3] != alt;
+                intergenicSubstitutions += plain && a.Transcripts.Count == 0 && !input[4].Contains(',', StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            string info = input[7] == "." ? string.Empty : input[7] + ";";
+            Assert.Equal(string.Join('\t', input[..7]) + "\t" + info + "CSQ=" + expected, records[i]);
+        }
+
+        // The byte path was taken (its conditions hold for these), and the general one for the rest.
+        Assert.True(intergenicSubstitutions > 100, $"{intergenicSubstitutions} intergenic substitutions");
+        Assert.True(records.Length - intergenicSubstitutions > 100);
+    }
+
     /// <summary>The CSQ writer as it was before it wrote bytes: a StringBuilder per record.</summary>
     private static void ReferenceAppend(StringBuilder csq, AlleleAnnotation a)
     {
@@ -184,26 +235,29 @@ public sealed class CsqOutputTests
     private static string[] AnnotateSynthetic()
     {
         using var temp = new TempDirectory();
+        string vcf = temp.File("in.vcf");
+        File.WriteAllText(vcf, Vcf);
+        return Annotate(SyntheticCache(temp, out _), vcf);
+    }
+
+    /// <summary>The cache of <see cref="Gff3"/> on a fixed 7 kb sequence (returned upper-case, without line breaks).</summary>
+    private static AnnotationCache SyntheticCache(TempDirectory temp, out string bases)
+    {
         string gff = temp.File("genes.gff3");
         string fasta = temp.File("ref.fa");
-        string vcf = temp.File("in.vcf");
         File.WriteAllText(gff, Gff3);
-        File.WriteAllText(vcf, Vcf);
-        var sequence = new StringBuilder(">chr1\n");
+        var sequence = new StringBuilder();
         for (int i = 0; i < 7000; i++)
         {
             // A fixed, irregular sequence (the golden output depends on it).
             sequence.Append("ACGT"[((i * 37) ^ (i >> 3)) & 3]);
-            if (i % 60 == 59)
-            {
-                sequence.Append('\n');
-            }
         }
 
-        File.WriteAllText(fasta, sequence.Append('\n').ToString());
+        bases = sequence.ToString();
+        File.WriteAllText(fasta, ">chr1\n" + string.Join('\n', bases.Chunk(60).Select(c => new string(c))) + "\n");
         GeneModel model = GeneModelReader.Read(gff, GeneModelFormat.Gff3);
         Assert.True(AnnotationCache.Build(model, gff, GeneModelFormat.Gff3, fasta, temp.File("cache"), "sim", false, TimeProvider.System).IsSuccess);
-        return Annotate(AnnotationCache.Load(temp.File("cache")).Value, vcf);
+        return AnnotationCache.Load(temp.File("cache")).Value;
     }
 
     private static string[] Annotate(AnnotationCache cache, string vcf)

@@ -130,6 +130,17 @@ public sealed class VariantAnnotator
         return new AlleleAnnotation(chromosome, position, reference, alternate, most, hgvsG, results);
     }
 
+    /// <summary>
+    /// True when a transcript lies within the upstream/downstream distance of [<paramref name="lo"/>,
+    /// <paramref name="hi"/>]; when false, every allele there is an intergenic_variant.
+    /// </summary>
+    internal bool HasTranscriptsNear(string chromosome, int lo, int hi)
+    {
+        _hits.Clear();
+        _index.Query(chromosome, lo - _flank, hi + _flank, _hits);
+        return _hits.Count > 0;
+    }
+
     private static bool IsUpper(string allele) =>
         allele.Length == 1 ? char.IsAsciiLetterUpper(allele[0]) : !allele.AsSpan().ContainsAnyExceptInRange('A', 'Z');
 
