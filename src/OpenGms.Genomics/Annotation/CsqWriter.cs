@@ -76,13 +76,11 @@ internal sealed class CsqWriter
     /// <param name="snv">The substitution (its chromosome as the cache names it).</param>
     public void WriteIntergenicSnv(ByteSink buffer, GenomicSnv snv)
     {
-        _allele.Clear();
-        char altBase = snv.Alt;
-        WriteEscaped(_allele, new ReadOnlySpan<char>(in altBase));
-        _allele.Write((byte)'|');
-        _hgvsG.Clear();
-        WriteSnvHgvs(_hgvsG, snv);
-        WriteWithoutTranscript(buffer, _allele.WrittenSpan, ConsequenceTerm.IntergenicVariant, _hgvsG.WrittenSpan);
+        // One entry: no need to encode the allele and HGVSg aside first.
+        WriteBase(buffer, snv.Alt);
+        buffer.Write((byte)'|');
+        WriteWithoutTranscript(buffer, [], ConsequenceTerm.IntergenicVariant, []);
+        WriteSnvHgvs(buffer, snv);
     }
 
     private void WriteWithoutTranscript(ByteSink buffer, ReadOnlySpan<byte> allele, ConsequenceTerm term, ReadOnlySpan<byte> hgvsG)
@@ -91,6 +89,19 @@ internal sealed class CsqWriter
         buffer.Write(Terms(default(ConsequenceSet).With(term)));
         buffer.Write(NoTranscriptColumns);
         buffer.Write(hgvsG);
+    }
+
+    /// <summary>One base: a letter as it is, anything else percent-encoded where INFO needs it.</summary>
+    private static void WriteBase(ByteSink buffer, char value)
+    {
+        if (char.IsAsciiLetter(value))
+        {
+            buffer.Write((byte)value);
+        }
+        else
+        {
+            WriteEscaped(buffer, new ReadOnlySpan<char>(in value));
+        }
     }
 
     /// <summary><c>chrom:g.{pos}{ref}&gt;{alt}</c> without formatting a string first.</summary>
@@ -107,11 +118,9 @@ internal sealed class CsqWriter
         buffer.Write(_chromosomeBytes.WrittenSpan);
         buffer.Write(":g."u8);
         WriteNumber(buffer, snv.Position);
-        char refBase = snv.Ref;
-        char altBase = snv.Alt;
-        WriteEscaped(buffer, new ReadOnlySpan<char>(in refBase));
+        WriteBase(buffer, snv.Ref);
         buffer.Write((byte)'>');
-        WriteEscaped(buffer, new ReadOnlySpan<char>(in altBase));
+        WriteBase(buffer, snv.Alt);
     }
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 with the characters INFO does not allow percent-encoded.</summary>
