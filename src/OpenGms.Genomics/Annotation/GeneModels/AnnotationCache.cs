@@ -218,14 +218,18 @@ public sealed class AnnotationCache
             return Error.BadInput("ANN022", $"cache format {manifest.Version} is not supported (this build reads {FormatVersion}); rebuild the cache");
         }
 
+        // The two files are independent: the sequence is read on another core while the transcripts are indexed
+        // (start-up time is wall time for every annotation run).
+        Task<WindowedSequence?> reading = Task.Run(() => ReadSequence(Path.Combine(directory, "sequence.bin")));
         List<Transcript>? transcripts = ReadTranscripts(Path.Combine(directory, "transcripts.bin"));
-        WindowedSequence? sequence = ReadSequence(Path.Combine(directory, "sequence.bin"));
-        if (transcripts is null || sequence is null)
+        TranscriptIndex? index = transcripts is null ? null : new TranscriptIndex(transcripts);
+        WindowedSequence? sequence = reading.GetAwaiter().GetResult();
+        if (index is null || sequence is null)
         {
             return Error.BadInput("ANN022", $"{directory} holds files of another format or version; rebuild the cache");
         }
 
-        return new AnnotationCache(manifest, new TranscriptIndex(transcripts), sequence);
+        return new AnnotationCache(manifest, index, sequence);
     }
 
     private static List<string> ReferenceNames(string referencePath)
