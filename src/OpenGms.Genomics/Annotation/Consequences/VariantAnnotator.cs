@@ -987,14 +987,17 @@ public sealed class VariantAnnotator
             return v;
         }
 
-        char[] moving = (v.IsInsertion ? v.Alt : v.Ref).ToCharArray();
+        // Each step moves the first base of the moving sequence to its end (forward) or the last to its front
+        // (reverse): after k steps it is the original rotated by k, so it is read in place and built once at the end.
+        string moving = v.IsInsertion ? v.Alt : v.Ref;
+        int length = moving.Length;
         int lo = v.Lo;
         int hi = v.Hi;
-        int steps = 0;
+        int moved = 0;
         const int MaxSteps = 100_000;
         if (forward)
         {
-            while (steps++ < MaxSteps)
+            while (moved < MaxSteps)
             {
                 int next = v.IsInsertion ? hi : hi + 1;
                 if (next > boundHi)
@@ -1003,20 +1006,19 @@ public sealed class VariantAnnotator
                 }
 
                 byte b = _sequence.BaseAt(chromosome, next);
-                if (b == 0 || b != moving[0])
+                if (b == 0 || b != moving[moved % length])
                 {
                     break;
                 }
 
-                Array.Copy(moving, 1, moving, 0, moving.Length - 1);
-                moving[^1] = (char)b;
+                moved++;
                 lo++;
                 hi++;
             }
         }
         else
         {
-            while (steps++ < MaxSteps)
+            while (moved < MaxSteps)
             {
                 int previous = v.IsInsertion ? lo : lo - 1;
                 if (previous < boundLo || previous < 1)
@@ -1025,19 +1027,24 @@ public sealed class VariantAnnotator
                 }
 
                 byte b = _sequence.BaseAt(chromosome, previous);
-                if (b == 0 || b != moving[^1])
+                if (b == 0 || b != moving[length - 1 - (moved % length)])
                 {
                     break;
                 }
 
-                Array.Copy(moving, 0, moving, 1, moving.Length - 1);
-                moving[0] = (char)b;
+                moved++;
                 lo--;
                 hi--;
             }
         }
 
-        string shifted = new(moving);
+        if (moved == 0)
+        {
+            return v;
+        }
+
+        int cut = forward ? moved % length : (length - (moved % length)) % length;
+        string shifted = cut == 0 ? moving : string.Concat(moving.AsSpan(cut), moving.AsSpan(0, cut));
         return v.IsInsertion ? new Change(hi, string.Empty, shifted) : new Change(lo, shifted, string.Empty);
     }
 
