@@ -20,6 +20,10 @@ public sealed class ReferenceGenome : IDisposable
     private readonly FileStream _file;
     private readonly GziIndex? _gzi;
     private readonly Dictionary<string, FastaIndexEntry?> _resolved = new(StringComparer.Ordinal);
+
+    // The last contig resolved, by reference: callers pass the same string for a run of records, so most lookups skip the hash.
+    private string? _lastContig;
+    private FastaIndexEntry? _lastEntry;
     private byte[] _window = new byte[WindowBases + BasesBefore];
     private byte[] _upper = new byte[256];
     private string? _windowContig;
@@ -134,6 +138,12 @@ public sealed class ReferenceGenome : IDisposable
     public bool TryResolve(string contig, out FastaIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(contig);
+        if (ReferenceEquals(contig, _lastContig))
+        {
+            entry = _lastEntry.GetValueOrDefault();
+            return _lastEntry.HasValue;
+        }
+
         if (!_resolved.TryGetValue(contig, out FastaIndexEntry? found))
         {
             found = null;
@@ -156,6 +166,8 @@ public sealed class ReferenceGenome : IDisposable
             _resolved[contig] = found;
         }
 
+        _lastContig = contig;
+        _lastEntry = found;
         entry = found.GetValueOrDefault();
         return found.HasValue;
     }
@@ -264,9 +276,12 @@ public sealed class ReferenceGenome : IDisposable
         {
             int got = ReadRaw(rawFrom, raw.AsSpan(0, rawCount));
 
-            // Copy the bases line by line (vectorised search for line ends), skipping CR/LF.
             ReadOnlySpan<byte> rest = raw.AsSpan(0, got);
-            int w = 0;
+            int w = CopyFullLines(entry, from, rest, _window.AsSpan(0, count), out int used);
+            rest = rest[used..];
+
+            // The rest (or all of it when the lines do not end where the index says): line by line with a
+            // vectorised search for line ends, skipping CR/LF.
             while (rest.Length > 0 && w < count)
             {
                 int eol = rest.IndexOfAny((byte)'\n', (byte)'\r');
@@ -285,6 +300,58 @@ public sealed class ReferenceGenome : IDisposable
         {
             ArrayPool<byte>.Shared.Return(raw);
         }
+    }
+
+    /// <summary>
+    /// Copies the bases of <paramref name="raw"/> (the file bytes from base <paramref name="from"/> on) by the index's
+    /// line layout: <see cref="FastaIndexEntry.LineBases"/> bases, then a terminator filling the line to
+    /// <see cref="FastaIndexEntry.LineWidth"/> bytes. Stops at the first line whose terminator is not CR/LF (an index
+    /// that does not fit the file) or that is not whole; returns the bases copied and sets <paramref name="used"/> to the raw bytes consumed.
+    /// When a CR or LF lies elsewhere in the consumed bytes (the index does not fit the file), copies nothing, so the
+    /// caller's line-by-line copy decides as it always has.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CopyFullLines(FastaIndexEntry entry, long from, ReadOnlySpan<byte> raw, Span<byte> window, out int used)
+    {
+        int lineBases = entry.LineBases;
+        int lineWidth = entry.LineWidth;
+        int terminator = lineWidth - lineBases;
+        used = 0;
+        if (lineBases <= 0 || terminator is < 1 or > 2)
+        {
+            return 0;
+        }
+
+        // The first line may start part-way through.
+        int head = lineBases - (int)(from % lineBases);
+        int w = 0;
+        int r = 0;
+        int lines = 0;
+        int take = head;
+        while (w + take <= window.Length && r + take + terminator <= raw.Length)
+        {
+            ReadOnlySpan<byte> eol = raw.Slice(r + take, terminator);
+            if (eol[^1] != (byte)'\n' || (terminator == 2 && eol[0] != (byte)'\r'))
+            {
+                break;
+            }
+
+            raw.Slice(r, take).CopyTo(window[w..]);
+            w += take;
+            r += take + terminator;
+            lines++;
+            take = lineBases;
+        }
+
+        // Invariant for the copy to stand: the only CR/LF bytes consumed are the terminators checked above.
+        ReadOnlySpan<byte> consumed = raw[..r];
+        if (consumed.Count((byte)'\n') != lines || consumed.Count((byte)'\r') != (terminator == 2 ? lines : 0))
+        {
+            return 0;
+        }
+
+        used = r;
+        return w;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
