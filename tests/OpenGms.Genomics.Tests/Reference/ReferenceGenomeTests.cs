@@ -134,6 +134,25 @@ public sealed class ReferenceGenomeTests
         }
     }
 
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\nCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\nTTTTTTTTTTTTTTTTTTTTTTTTTTTTT\nGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG\n", 179)]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\nCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\r\nGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG\n", 180)]
+    public void TryFetchRaw_with_an_index_that_does_not_fit_the_lines_skips_line_breaks(string body, long length)
+    {
+        // A .fai claiming 60-base lines of 61 bytes over lines that break elsewhere: the whole-line copy stops at the
+        // first line that does not fit and the line scan reads on, so no CR or LF reaches the bases.
+        using var temp = new TempDirectory();
+        string path = temp.File("odd.fa");
+        File.WriteAllText(path, ">c1\n" + body);
+        File.WriteAllText(path + ".fai", $"c1\t{length}\t4\t60\t61\n");
+        using ReferenceGenome genome = ReferenceGenome.Open(path).Value;
+
+        Assert.True(genome.TryFetchRaw("c1", 0, 170, out ReadOnlySpan<byte> bases));
+
+        string expected = body.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)[..170];
+        Assert.Equal(expected, Encoding.ASCII.GetString(bases));
+    }
+
     [Fact]
     public void Bgzipped_fasta_fetches_the_same_bases_as_plain()
     {
