@@ -58,7 +58,7 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
 
         // Reference IUPAC codes read as N (Realigner.IupacToN); the comparison ignores case. REF is ACGTN only, so
         // when the reference stretch is too, ASCII case-insensitive equality is the same test.
-        if (refRaw.IndexOfAnyExcept(s_acgtn) < 0)
+        if (IsAcgtn(refRaw))
         {
             if (!Ascii.EqualsIgnoreCase(refRaw, refAllele))
             {
@@ -171,7 +171,25 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
     /// <summary>A reference base as <see cref="Realigner.IupacToN"/> reads it: ACGTN in either case kept, anything else N.</summary>
     private static byte IupacToN(byte b) => (b & 0xDF) is (byte)'A' or (byte)'C' or (byte)'G' or (byte)'T' or (byte)'N' ? b : (byte)'N';
 
-    private static bool IsAcgtn(ReadOnlySpan<byte> allele) => allele.IndexOfAnyExcept(s_acgtn) < 0;
+    /// <summary>True when every byte is one of ACGTNacgtn (the set <see cref="s_acgtn"/> holds).</summary>
+    private static bool IsAcgtn(ReadOnlySpan<byte> allele)
+    {
+        if (allele.Length >= 16)
+        {
+            return allele.IndexOfAnyExcept(s_acgtn) < 0;
+        }
+
+        // Short alleles, the usual case: a scalar loop costs less than setting up the vector search.
+        foreach (byte b in allele)
+        {
+            if ((b | 0x20) is not ((byte)'a' or (byte)'c' or (byte)'g' or (byte)'t' or (byte)'n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Equal under <c>&amp; 0xDF</c> (ASCII case folding on letters; padded reference bytes other than ACGTN keep the old comparison).</summary>
     private static bool EqualsIgnoreCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
