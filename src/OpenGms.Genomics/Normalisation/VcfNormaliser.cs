@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Reference;
@@ -94,6 +95,62 @@ public sealed class VcfNormaliser
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Starts compiling the per-record methods that a run reaches after its first records (the byte path, the general
+    /// path, the tabix indexer) on a thread-pool thread, so that for a long input they are ready when needed instead
+    /// of being compiled, one after another, on the parsing thread while the other core is idle. Optional: without
+    /// it they are compiled on first use as usual. Worth calling only for inputs of more than a few megabytes.
+    /// </summary>
+    public static void StartWarmUp() => ThreadPool.UnsafeQueueUserWorkItem(static _ => WarmUp(), null);
+
+    private static void WarmUp()
+    {
+        foreach (MethodInfo method in WarmUpMethods(out _))
+        {
+            RuntimeHelpers.PrepareMethod(method.MethodHandle);
+        }
+    }
+
+    /// <summary>The methods <see cref="StartWarmUp"/> compiles; <paramref name="names"/> is how many names were listed (a test checks each is found).</summary>
+    internal static List<MethodInfo> WarmUpMethods(out int names)
+    {
+        // Roughly in the order a run needs them after the first record: the general path (the first multiallelic
+        // record), the indexer on the writer thread, then the byte path. The parsing thread compiles the methods of
+        // the first record itself; a method being compiled here is waited for there, never compiled twice.
+        (Type Type, string Name)[] listed =
+        [
+            (typeof(VcfNormaliser), nameof(ProcessRecord)),
+            (typeof(NormRecord), nameof(NormRecord.Parse)),
+            (typeof(Splitter), nameof(Splitter.Split)),
+            (typeof(Realigner), "RealignCore"),
+            (typeof(Realigner), "AlignAndTrim"),
+            (typeof(NormRecord), nameof(NormRecord.AppendTo)),
+            (typeof(VcfNormaliser), nameof(AddRecord)),
+            (typeof(BgzfVcfLineIndexer), nameof(BgzfVcfLineIndexer.AddBlock)),
+            (typeof(BgzfVcfIndexer), nameof(BgzfVcfIndexer.AddLine)),
+            (typeof(Indexing.TabixIndexBuilder), nameof(Indexing.TabixIndexBuilder.Add)),
+            (typeof(VcfNormaliser), nameof(TryRealignBytes)),
+            (typeof(VcfNormaliser), nameof(RestRoundTrips)),
+            (typeof(ByteRealigner), nameof(ByteRealigner.TryRealign)),
+            (typeof(VcfNormaliser), nameof(IsNormalisedIndel)),
+        ];
+        const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var found = new List<MethodInfo>(listed.Length);
+        foreach ((Type type, string name) in listed)
+        {
+            foreach (MethodInfo method in type.GetMethods(Any))
+            {
+                if (method.Name == name && !method.IsGenericMethodDefinition)
+                {
+                    found.Add(method);
+                }
+            }
+        }
+
+        names = listed.Length;
+        return found;
     }
 
     /// <summary>
