@@ -24,6 +24,7 @@ public sealed class VcfNormaliser
 
     /// <summary>Line buffers kept for reuse; more are pending only when many records share a window.</summary>
     private const int MaxPooledLines = 4096;
+
     private readonly NormaliseOptions _options;
     private readonly ReferenceGenome? _reference;
     private readonly List<Pending> _pending = [];
