@@ -14,6 +14,9 @@ namespace OpenGms.Cli.Commands;
 /// </summary>
 internal static class VcfNormaliseCommand
 {
+    /// <summary>Inputs larger than this (compressed or not) start <see cref="VcfNormaliser.StartWarmUp"/>; below it the compile-ahead would mostly be wasted.</summary>
+    private const long WarmUpInputBytes = 4 << 20;
+
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "VCF to normalise (plain, gzip or BGZF)." };
@@ -98,6 +101,12 @@ internal static class VcfNormaliseCommand
             if (!File.Exists(inPath))
             {
                 throw new UserInputException(Error.NotFound("CLI404", $"{inPath}: input VCF not found."));
+            }
+
+            if (new FileInfo(inPath).Length > WarmUpInputBytes)
+            {
+                // The second core has nothing to do until the first output block is full: compile ahead there.
+                VcfNormaliser.StartWarmUp();
             }
 
             ReferenceGenome? reference = VcfCommands.OpenReference(p.GetValue(fasta));

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Bgzf;
 
@@ -22,6 +23,8 @@ public sealed class TabixIndexBuilder
 
     /// <summary>Records one record covering 1-based closed [<paramref name="start"/>, <paramref name="end"/>] on <paramref name="chrom"/>.</summary>
     /// <exception cref="InvalidOperationException">The records are not sorted (a contig comes back, or a position goes down).</exception>
+    // Called once per record while a file is written: optimised from the first call rather than after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string chrom, long start, long end, BgzfVirtualOffset begin, BgzfVirtualOffset stop)
     {
         ArgumentNullException.ThrowIfNull(chrom);

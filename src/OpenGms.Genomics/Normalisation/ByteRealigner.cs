@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using OpenGms.Genomics.Reference;
 
 namespace OpenGms.Genomics.Normalisation;
@@ -28,6 +30,9 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
     /// <summary>Reference bases fetched per left pad (bcftools' alignment window, as <see cref="Realigner"/>).</summary>
     private const int PadWindow = 100;
 
+    /// <summary>The bases <see cref="IupacToN"/> keeps; a span with nothing else is copied as it is (vectorised search).</summary>
+    private static readonly SearchValues<byte> s_acgtn = SearchValues.Create("ACGTNacgtn"u8);
+
     // Each allele lives in [start, start + length) of its buffer, with room on the left for reference padding.
     private byte[] _ref = new byte[1024];
     private byte[] _alt = new byte[1024];
@@ -51,12 +56,23 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
             return ByteRealignResult.NotHandled;
         }
 
-        for (int i = 0; i < refRaw.Length; i++)
+        // Reference IUPAC codes read as N (Realigner.IupacToN); the comparison ignores case. REF is ACGTN only, so
+        // when the reference stretch is too, ASCII case-insensitive equality is the same test.
+        if (IsAcgtn(refRaw))
         {
-            // Reference IUPAC codes read as N (Realigner.IupacToN); the comparison ignores case.
-            if ((IupacToN(refRaw[i]) & 0xDF) != (refAllele[i] & 0xDF))
+            if (!Ascii.EqualsIgnoreCase(refRaw, refAllele))
             {
                 return ByteRealignResult.NotHandled;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < refRaw.Length; i++)
+            {
+                if ((IupacToN(refRaw[i]) & 0xDF) != (refAllele[i] & 0xDF))
+                {
+                    return ByteRealignResult.NotHandled;
+                }
             }
         }
 
@@ -129,7 +145,16 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
 
         start -= pad.Length;
         Span<byte> target = buffer.AsSpan(start, pad.Length);
-        for (int i = 0; i < pad.Length; i++)
+        int other = pad.IndexOfAnyExcept(s_acgtn);
+        if (other < 0)
+        {
+            // The common case: no IUPAC codes in the window.
+            pad.CopyTo(target);
+            return;
+        }
+
+        pad[..other].CopyTo(target);
+        for (int i = other; i < pad.Length; i++)
         {
             target[i] = IupacToN(pad[i]);
         }
@@ -146,11 +171,18 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
     /// <summary>A reference base as <see cref="Realigner.IupacToN"/> reads it: ACGTN in either case kept, anything else N.</summary>
     private static byte IupacToN(byte b) => (b & 0xDF) is (byte)'A' or (byte)'C' or (byte)'G' or (byte)'T' or (byte)'N' ? b : (byte)'N';
 
+    /// <summary>True when every byte is one of ACGTNacgtn (the set <see cref="s_acgtn"/> holds).</summary>
     private static bool IsAcgtn(ReadOnlySpan<byte> allele)
     {
+        if (allele.Length >= 16)
+        {
+            return allele.IndexOfAnyExcept(s_acgtn) < 0;
+        }
+
+        // Short alleles, the usual case: a scalar loop costs less than setting up the vector search.
         foreach (byte b in allele)
         {
-            if ((b & 0xDF) is not ((byte)'A' or (byte)'C' or (byte)'G' or (byte)'T' or (byte)'N'))
+            if ((b | 0x20) is not ((byte)'a' or (byte)'c' or (byte)'g' or (byte)'t' or (byte)'n'))
             {
                 return false;
             }
@@ -159,7 +191,7 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
         return true;
     }
 
-    /// <summary>Equal ignoring case; both spans hold letters only (ACGTN).</summary>
+    /// <summary>Equal under <c>&amp; 0xDF</c> (ASCII case folding on letters; padded reference bytes other than ACGTN keep the old comparison).</summary>
     private static bool EqualsIgnoreCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length)
@@ -178,11 +210,6 @@ internal sealed class ByteRealigner(ReferenceGenome reference)
         return true;
     }
 
-    private static void ToUpper(ReadOnlySpan<byte> source, Span<byte> target)
-    {
-        for (int i = 0; i < source.Length; i++)
-        {
-            target[i] = (byte)(source[i] & 0xDF);
-        }
-    }
+    /// <summary>Upper-cases an ACGTN allele (ASCII upper case, the same as <c>&amp; 0xDF</c> on letters).</summary>
+    private static void ToUpper(ReadOnlySpan<byte> source, Span<byte> target) => Ascii.ToUpper(source, target, out _);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -49,7 +48,7 @@ internal static class Joiner
 
             for (int k = i; k < j; k++)
             {
-                ArrayPool<byte>.Shared.Return(pending[k].Bytes);
+                normaliser.ReturnLine(pending[k].Bytes);
             }
 
             i = j;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace OpenGms.Genomics.Normalisation;
@@ -42,6 +43,8 @@ internal sealed class NormRecord
 
     public int AltCount => Alleles.Count - 1;
 
+    // Per-record general path: optimised from the first call (see VcfNormaliser.ProcessRecord).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NormRecord Parse(string line, long lineNumber)
     {
         string[] f = line.Split('\t');
@@ -183,6 +186,8 @@ internal sealed class NormRecord
         return Array.IndexOf(Format, key);
     }
 
+    // Per-record general path: optimised from the first call (see VcfNormaliser.ProcessRecord).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendTo(StringBuilder sb)
     {
         sb.Append(Chrom).Append('\t')

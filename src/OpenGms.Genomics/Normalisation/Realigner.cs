@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Reference;
 
@@ -41,6 +42,8 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
         return outcome == RealignOutcome.Unchanged && RefFixed != fixedBefore ? RealignOutcome.Changed : outcome;
     }
 
+    // Per-record general path: optimised from the first call (see VcfNormaliser.ProcessRecord).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RealignOutcome RealignCore(NormRecord r)
     {
         string refAllele = r.Alleles[0];
@@ -103,6 +106,8 @@ internal sealed class Realigner(ReferenceGenome reference, NormaliseOptions opti
         return AlignAndTrim(r);
     }
 
+    // Per-record general path: optimised from the first call (see VcfNormaliser.ProcessRecord).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RealignOutcome AlignAndTrim(NormRecord r)
     {
         int n = r.Alleles.Count;

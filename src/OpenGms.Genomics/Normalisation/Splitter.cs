@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace OpenGms.Genomics.Normalisation;
 
@@ -31,6 +32,8 @@ internal sealed class Splitter(NormHeader header, NormaliseOptions options)
         };
     }
 
+    // Per-record general path: optimised from the first call (see VcfNormaliser.ProcessRecord).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<NormRecord> Split(NormRecord r)
     {
         var output = new List<NormRecord>(r.AltCount);

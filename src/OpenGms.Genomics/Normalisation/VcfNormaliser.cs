@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using OpenGms.Genomics.Reference;
@@ -19,10 +21,18 @@ public sealed record NormaliseSummary(long RecordsIn, long RecordsOut, long Real
 public sealed class VcfNormaliser
 {
     private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(" \t'\"");
+
+    /// <summary>Line buffers kept for reuse; more are pending only when many records share a window.</summary>
+    private const int MaxPooledLines = 4096;
+
     private readonly NormaliseOptions _options;
     private readonly ReferenceGenome? _reference;
     private readonly List<Pending> _pending = [];
     private readonly StringBuilder _sb = new();
+
+    // Buffers of pending lines, reused by this normaliser: ArrayPool.Shared's thread-local lookup on every Rent and
+    // Return showed in the profile (about 3% of the parsing thread), and at most a window's worth of lines is pending.
+    private readonly Stack<byte[]> _lineBuffers = new();
     private NormHeader _header = new();
     private Realigner? _realigner;
     private ByteRealigner? _byteRealigner;
@@ -86,6 +96,62 @@ public sealed class VcfNormaliser
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Starts compiling the per-record methods that a run reaches after its first records (the byte path, the general
+    /// path, the tabix indexer) on a thread-pool thread, so that for a long input they are ready when needed instead
+    /// of being compiled, one after another, on the parsing thread while the other core is idle. Optional: without
+    /// it they are compiled on first use as usual. Worth calling only for inputs of more than a few megabytes.
+    /// </summary>
+    public static void StartWarmUp() => ThreadPool.UnsafeQueueUserWorkItem(static _ => WarmUp(), null);
+
+    private static void WarmUp()
+    {
+        foreach (MethodInfo method in WarmUpMethods(out _))
+        {
+            RuntimeHelpers.PrepareMethod(method.MethodHandle);
+        }
+    }
+
+    /// <summary>The methods <see cref="StartWarmUp"/> compiles; <paramref name="names"/> is how many names were listed (a test checks each is found).</summary>
+    internal static List<MethodInfo> WarmUpMethods(out int names)
+    {
+        // Roughly in the order a run needs them after the first record: the general path (the first multiallelic
+        // record), the indexer on the writer thread, then the byte path. The parsing thread compiles the methods of
+        // the first record itself; a method being compiled here is waited for there, never compiled twice.
+        (Type Type, string Name)[] listed =
+        [
+            (typeof(VcfNormaliser), nameof(ProcessRecord)),
+            (typeof(NormRecord), nameof(NormRecord.Parse)),
+            (typeof(Splitter), nameof(Splitter.Split)),
+            (typeof(Realigner), "RealignCore"),
+            (typeof(Realigner), "AlignAndTrim"),
+            (typeof(NormRecord), nameof(NormRecord.AppendTo)),
+            (typeof(VcfNormaliser), nameof(AddRecord)),
+            (typeof(BgzfVcfLineIndexer), nameof(BgzfVcfLineIndexer.AddBlock)),
+            (typeof(BgzfVcfIndexer), nameof(BgzfVcfIndexer.AddLine)),
+            (typeof(Indexing.TabixIndexBuilder), nameof(Indexing.TabixIndexBuilder.Add)),
+            (typeof(VcfNormaliser), nameof(TryRealignBytes)),
+            (typeof(VcfNormaliser), nameof(RestRoundTrips)),
+            (typeof(ByteRealigner), nameof(ByteRealigner.TryRealign)),
+            (typeof(VcfNormaliser), nameof(IsNormalisedIndel)),
+        ];
+        const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var found = new List<MethodInfo>(listed.Length);
+        foreach ((Type type, string name) in listed)
+        {
+            foreach (MethodInfo method in type.GetMethods(Any))
+            {
+                if (method.Name == name && !method.IsGenericMethodDefinition)
+                {
+                    found.Add(method);
+                }
+            }
+        }
+
+        names = listed.Length;
+        return found;
     }
 
     /// <summary>
@@ -276,7 +342,7 @@ public sealed class VcfNormaliser
                 return true;
             case ByteRealignResult.Changed:
                 ReadOnlySpan<byte> rest = line[restStart..];
-                byte[] bytes = ArrayPool<byte>.Shared.Rent(posStart + 20 + (refStart - idStart) + newRef.Length + newAlt.Length + 2 + rest.Length);
+                byte[] bytes = RentLine(posStart + 20 + (refStart - idStart) + newRef.Length + newAlt.Length + 2 + rest.Length);
                 Span<byte> o = bytes;
                 line[..posStart].CopyTo(o);
                 int n = posStart;
@@ -482,6 +548,9 @@ public sealed class VcfNormaliser
 
     private static bool IsAcgt(byte b) => (b & 0xDF) is (byte)'A' or (byte)'C' or (byte)'G' or (byte)'T';
 
+    // The general path runs for a few percent of records but for most of a run: optimised from the first call, as
+    // tier-up came late in the profile (two thirds of its time was spent in tier-0 code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessRecord(NormRecord record)
     {
         string original = string.Empty;
@@ -566,11 +635,13 @@ public sealed class VcfNormaliser
 
     private static string AltText(NormRecord r) => r.Alleles.Count == 1 ? "." : string.Join(',', r.Alleles.GetRange(1, r.Alleles.Count - 1));
 
+    // Per-record general path: optimised from the first call (see VcfNormaliser.ProcessRecord).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRecord(NormRecord r)
     {
         _sb.Clear();
         r.AppendTo(_sb);
-        byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_sb.Length));
+        byte[] bytes = RentLine(Encoding.UTF8.GetMaxByteCount(_sb.Length));
         int n = Encoding.UTF8.GetBytes(_sb.ToString(), bytes);
         Insert(new Pending(r.Pos, bytes, n, r.LineNumber));
     }
@@ -578,9 +649,31 @@ public sealed class VcfNormaliser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(long pos, ReadOnlySpan<byte> line, long lineNo)
     {
-        byte[] bytes = ArrayPool<byte>.Shared.Rent(line.Length);
+        byte[] bytes = RentLine(line.Length);
         line.CopyTo(bytes);
         Insert(new Pending(pos, bytes, line.Length, lineNo));
+    }
+
+    /// <summary>A buffer of at least <paramref name="size"/> bytes for a pending line; give it back with <see cref="ReturnLine"/> once written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte[] RentLine(int size)
+    {
+        if (_lineBuffers.TryPeek(out byte[]? top) && top.Length >= size)
+        {
+            return _lineBuffers.Pop();
+        }
+
+        // Powers of two, so that after a few longer lines most buffers fit most lines.
+        return new byte[Math.Max(512, (int)BitOperations.RoundUpToPowerOf2((uint)size))];
+    }
+
+    /// <summary>Takes back a buffer from <see cref="RentLine"/>.</summary>
+    internal void ReturnLine(byte[] buffer)
+    {
+        if (_lineBuffers.Count < MaxPooledLines)
+        {
+            _lineBuffers.Push(buffer);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -635,6 +728,8 @@ public sealed class VcfNormaliser
 
     private void FlushAll() => Flush(_pending.Count);
 
+    // Called for every record (through Insert): optimised from the first call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flush(int count)
     {
         if (count == 0)
@@ -653,7 +748,7 @@ public sealed class VcfNormaliser
         {
             Pending p = _pending[i];
             Emit(p.Pos, p.Bytes.AsSpan(0, p.Length));
-            ArrayPool<byte>.Shared.Return(p.Bytes);
+            ReturnLine(p.Bytes);
         }
 
         _pending.RemoveRange(0, count);

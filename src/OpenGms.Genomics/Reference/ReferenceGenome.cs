@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using OpenGms.Kernel;
 
 namespace OpenGms.Genomics.Reference;
@@ -20,6 +21,10 @@ public sealed class ReferenceGenome : IDisposable
     private readonly FileStream _file;
     private readonly GziIndex? _gzi;
     private readonly Dictionary<string, FastaIndexEntry?> _resolved = new(StringComparer.Ordinal);
+
+    // The last contig resolved, by reference: callers pass the same string for a run of records, so most lookups skip the hash.
+    private string? _lastContig;
+    private FastaIndexEntry? _lastEntry;
     private byte[] _window = new byte[WindowBases + BasesBefore];
     private byte[] _upper = new byte[256];
     private string? _windowContig;
@@ -134,6 +139,12 @@ public sealed class ReferenceGenome : IDisposable
     public bool TryResolve(string contig, out FastaIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(contig);
+        if (ReferenceEquals(contig, _lastContig))
+        {
+            entry = _lastEntry.GetValueOrDefault();
+            return _lastEntry.HasValue;
+        }
+
         if (!_resolved.TryGetValue(contig, out FastaIndexEntry? found))
         {
             found = null;
@@ -156,6 +167,8 @@ public sealed class ReferenceGenome : IDisposable
             _resolved[contig] = found;
         }
 
+        _lastContig = contig;
+        _lastEntry = found;
         entry = found.GetValueOrDefault();
         return found.HasValue;
     }
@@ -264,9 +277,12 @@ public sealed class ReferenceGenome : IDisposable
         {
             int got = ReadRaw(rawFrom, raw.AsSpan(0, rawCount));
 
-            // Copy the bases line by line (vectorised search for line ends), skipping CR/LF.
             ReadOnlySpan<byte> rest = raw.AsSpan(0, got);
-            int w = 0;
+            int w = CopyFullLines(entry, from, rest, _window.AsSpan(0, count), out int used);
+            rest = rest[used..];
+
+            // The rest (or all of it when the lines do not end where the index says): line by line with a
+            // vectorised search for line ends, skipping CR/LF.
             while (rest.Length > 0 && w < count)
             {
                 int eol = rest.IndexOfAny((byte)'\n', (byte)'\r');
@@ -285,6 +301,81 @@ public sealed class ReferenceGenome : IDisposable
         {
             ArrayPool<byte>.Shared.Return(raw);
         }
+    }
+
+    /// <summary>
+    /// Copies the bases of <paramref name="raw"/> (the file bytes from base <paramref name="from"/> on) by the index's
+    /// line layout: <see cref="FastaIndexEntry.LineBases"/> bases, then a terminator filling the line to
+    /// <see cref="FastaIndexEntry.LineWidth"/> bytes. Stops before the first line that is not whole, whose terminator
+    /// is not LF or CR LF, or whose bases hold a CR or LF (an index that does not fit the file), so the caller's
+    /// line-by-line copy takes over there as it always has. Returns the bases copied and sets <paramref name="used"/>
+    /// to the raw bytes consumed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CopyFullLines(FastaIndexEntry entry, long from, ReadOnlySpan<byte> raw, Span<byte> window, out int used)
+    {
+        int lineBases = entry.LineBases;
+        int terminator = entry.LineWidth - lineBases;
+        used = 0;
+        if (lineBases <= 0 || terminator is < 1 or > 2)
+        {
+            return 0;
+        }
+
+        // The first line may start part-way through.
+        int take = lineBases - (int)(from % lineBases);
+        int w = 0;
+        int r = 0;
+        while (w + take <= window.Length && r + take + terminator <= raw.Length)
+        {
+            ReadOnlySpan<byte> bases = raw.Slice(r, take);
+            ReadOnlySpan<byte> eol = raw.Slice(r + take, terminator);
+            if (eol[^1] != (byte)'\n' || (terminator == 2 && eol[0] != (byte)'\r') || !CopyBases(bases, window.Slice(w, take)))
+            {
+                break;
+            }
+
+            w += take;
+            r += take + terminator;
+            take = lineBases;
+        }
+
+        used = r;
+        return w;
+    }
+
+    /// <summary>
+    /// Copies one line's bases unless they hold a CR or LF (then copies nothing and returns false). Lines of 32 to 64
+    /// bases, the usual FASTA widths, are checked and copied as two overlapping 32-byte vectors; other lengths use the
+    /// span search and copy. ReferenceGenomeTests checks both against the generated sequence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CopyBases(ReadOnlySpan<byte> bases, Span<byte> target)
+    {
+        if (Vector256.IsHardwareAccelerated && bases.Length is >= 32 and <= 64)
+        {
+            Vector256<byte> head = Vector256.Create(bases);
+            Vector256<byte> tail = Vector256.Create(bases[^32..]);
+            Vector256<byte> lf = Vector256.Create((byte)'\n');
+            Vector256<byte> cr = Vector256.Create((byte)'\r');
+            Vector256<byte> breaks = Vector256.Equals(head, lf) | Vector256.Equals(head, cr) | Vector256.Equals(tail, lf) | Vector256.Equals(tail, cr);
+            if (breaks != Vector256<byte>.Zero)
+            {
+                return false;
+            }
+
+            head.CopyTo(target);
+            tail.CopyTo(target[^32..]);
+            return true;
+        }
+
+        if (bases.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+        {
+            return false;
+        }
+
+        bases.CopyTo(target);
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -8,6 +8,16 @@ namespace OpenGms.Genomics.Tests.Normalisation;
 /// <summary>Behaviours on hand-made records; reference tests/TestData/reference/small.fa (chr2 = TTTTTGGGGGCC).</summary>
 public sealed class VcfNormaliserTests
 {
+    [Fact]
+    public void WarmUpMethods_every_listed_method_is_found()
+    {
+        List<System.Reflection.MethodInfo> methods = VcfNormaliser.WarmUpMethods(out int names);
+
+        // Each name is one method (no overloads among them): a renamed method would silently drop out of the warm-up.
+        Assert.Equal(names, methods.Count);
+        Assert.Equal(names, methods.Select(m => (m.DeclaringType, m.Name)).Distinct().Count());
+    }
+
     private const string Header = "##fileformat=VCFv4.2\n##FORMAT=<ID=GT,Number=1,Type=String,Description=\"GT\">\n##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"AD\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n";
 
     [Fact]
