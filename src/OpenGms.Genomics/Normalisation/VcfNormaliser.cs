@@ -289,6 +289,11 @@ public sealed class VcfNormaliser
 
         if (IsSimple(refAllele, alt, pos))
         {
+            if (t5 >= 0)
+            {
+                CheckSampleFields(afterRef[(t5 + 1)..], lineNo);
+            }
+
             Add(pos, line, lineNo);
             return;
         }
@@ -307,6 +312,60 @@ public sealed class VcfNormaliser
         NormRecord record = NormRecord.Parse(Encoding.UTF8.GetString(line), lineNo);
         record.Chrom = _chrom;
         ProcessRecord(record);
+    }
+
+    /// <summary>
+    /// NORM021 for a line copied through unparsed, as <see cref="NormRecord.Parse"/> gives it for the others: a sample
+    /// with more fields than FORMAT has keys (htslib stops at any such record, changed or not). Fewer fields are
+    /// allowed (trailing fields may be dropped).
+    /// </summary>
+    /// <param name="fromQual">The line from QUAL on.</param>
+    /// <param name="lineNo">Line number for the error.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckSampleFields(ReadOnlySpan<byte> fromQual, long lineNo)
+    {
+        ReadOnlySpan<byte> rest = fromQual;
+        for (int column = 0; column < 3; column++)
+        {
+            // QUAL, FILTER and INFO: FORMAT follows the third tab.
+            int tab = rest.IndexOf((byte)'\t');
+            if (tab < 0)
+            {
+                return;
+            }
+
+            rest = rest[(tab + 1)..];
+        }
+
+        int formatEnd = rest.IndexOf((byte)'\t');
+        if (formatEnd < 0)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> format = rest[..formatEnd];
+        int keys = format.Count((byte)':') + 1;
+        rest = rest[(formatEnd + 1)..];
+        for (int sample = 1; ; sample++)
+        {
+            int tab = rest.IndexOf((byte)'\t');
+            ReadOnlySpan<byte> value = tab < 0 ? rest : rest[..tab];
+            int fields = value.Count((byte)':') + 1;
+            if (fields > keys)
+            {
+                throw new NormaliseException(
+                    "NORM021",
+                    lineNo,
+                    $"sample column {sample.ToString(CultureInfo.InvariantCulture)} has {fields.ToString(CultureInfo.InvariantCulture)} fields but FORMAT has {keys.ToString(CultureInfo.InvariantCulture)} keys ({Encoding.UTF8.GetString(format)})");
+            }
+
+            if (tab < 0)
+            {
+                return;
+            }
+
+            rest = rest[(tab + 1)..];
+        }
     }
 
     /// <summary>

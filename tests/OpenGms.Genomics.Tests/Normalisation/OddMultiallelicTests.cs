@@ -80,6 +80,30 @@ public sealed class OddMultiallelicTests
         Assert.Equal(15, ex.Line);
     }
 
+    [Theory]
+    [InlineData("chr2\t11\tg\tC\tA\t.\t.\t.\tGT:AD\t0/1:1,2:9\n", 15)]
+    [InlineData("chr2\t11\tg\tC\tA\t.\t.\tDP=3\tGT:AD\t0/1:1,2\t1/1:0,3:7\n", 15)]
+    [InlineData("chr2\t11\tg\tC\tA\t.\t.\t.\tGT\t0/1\nchr2\t12\th\tC\tT\t.\t.\t.\tGT\t0/1:5\n", 16)]
+    public void Record_copied_unchanged_with_more_sample_fields_than_format_stops_with_NORM021(string records, long line)
+    {
+        // A substitution is written through without being parsed; its samples are still checked, as htslib checks every record.
+        foreach (NormaliseOptions options in new[] { s_split, new NormaliseOptions() })
+        {
+            NormaliseException ex = Assert.Throws<NormaliseException>(() => Normalise(records, options));
+
+            Assert.Equal("NORM021", ex.Code);
+            Assert.Equal(line, ex.Line);
+        }
+    }
+
+    [Fact]
+    public void Record_copied_unchanged_with_fewer_sample_fields_than_format_is_written()
+    {
+        string output = Normalise("chr2\t11\tg\tC\tA\t.\t.\t.\tGT:AD:DP\t0/1:1,2\t.\n", s_split);
+
+        Assert.Equal(["chr2\t11\tg\tC\tA\t.\t.\t.\tGT:AD:DP\t0/1:1,2\t."], DataLines(output));
+    }
+
     [Fact]
     public void Split_with_force_drops_a_field_whose_count_is_wrong_in_a_later_longer_sample()
     {
