@@ -11,13 +11,11 @@ namespace OpenGms.Bench;
 /// allocated per record.
 /// </summary>
 [MemoryDiagnoser]
-public class NormaliseBenchmarks : IDisposable
+public class NormaliseBenchmarks : ReferenceBenchmark
 {
     private const int Records = 10_000;
     private const int Spacing = 50;
     private byte[] _file = [];
-    private string _directory = "";
-    private ReferenceGenome? _reference;
 
     /// <summary>True: biallelic records are realigned on their bytes; false: the general (string) path.</summary>
     [Params(true, false)]
@@ -39,16 +37,13 @@ public class NormaliseBenchmarks : IDisposable
             sequence.Append("CACACACA");
         }
 
-        _directory = Directory.CreateTempSubdirectory("gms-normbench").FullName;
-        string fasta = Path.Combine(_directory, "ref.fa");
         var fa = new StringBuilder(">chr1\n");
         for (int i = 0; i < sequence.Length; i += 60)
         {
             fa.Append(sequence.ToString(i, Math.Min(60, sequence.Length - i))).Append('\n');
         }
 
-        File.WriteAllText(fasta, fa.ToString());
-        _reference = ReferenceGenome.Open(fasta).Value;
+        OpenReference("gms-normbench", fa.ToString());
 
         var sb = new StringBuilder();
         sb.Append("##fileformat=VCFv4.2\n##INFO=<ID=AC,Number=A,Type=Integer,Description=\"x\">\n");
@@ -71,32 +66,8 @@ public class NormaliseBenchmarks : IDisposable
     [Benchmark(OperationsPerInvoke = Records)]
     public long Normalise()
     {
-        var normaliser = new VcfNormaliser(new NormaliseOptions(), _reference) { UseBytePath = BytePath };
+        var normaliser = new VcfNormaliser(new NormaliseOptions(), Reference!) { UseBytePath = BytePath };
         NormaliseSummary summary = normaliser.Run(new MemoryStream(_file), Stream.Null, CancellationToken.None);
         return summary.Realigned;
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Dispose();
-
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing)
-        {
-            return;
-        }
-
-        _reference?.Dispose();
-        _reference = null;
-        if (_directory.Length > 0 && Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

@@ -10,13 +10,11 @@ namespace OpenGms.Bench;
 /// mostly the window load (read and line copy) spread over the fetches in it.
 /// </summary>
 [MemoryDiagnoser]
-public class ReferenceFetchBenchmarks : IDisposable
+public class ReferenceFetchBenchmarks : ReferenceBenchmark
 {
     private const int ContigLength = 8_000_000;
     private const int Step = 700;
     private const int Fetches = ContigLength / Step;
-    private string _directory = "";
-    private ReferenceGenome? _reference;
 
     [GlobalSetup]
     public void Setup()
@@ -32,10 +30,7 @@ public class ReferenceFetchBenchmarks : IDisposable
             }
         }
 
-        _directory = Directory.CreateTempSubdirectory("gms-refbench").FullName;
-        string path = Path.Combine(_directory, "ref.fa");
-        File.WriteAllText(path, fasta.ToString());
-        _reference = ReferenceGenome.Open(path).Value;
+        OpenReference("gms-refbench", fasta.ToString());
     }
 
     [Benchmark(OperationsPerInvoke = Fetches)]
@@ -45,36 +40,12 @@ public class ReferenceFetchBenchmarks : IDisposable
         for (int i = 0; i < Fetches; i++)
         {
             long pos = (long)i * Step;
-            if (_reference!.TryFetchRaw("chr1", pos, pos + 1, out ReadOnlySpan<byte> b))
+            if (Reference!.TryFetchRaw("chr1", pos, pos + 1, out ReadOnlySpan<byte> b))
             {
                 sum += b[0];
             }
         }
 
         return sum;
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Dispose();
-
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing)
-        {
-            return;
-        }
-
-        _reference?.Dispose();
-        _reference = null;
-        if (_directory.Length > 0 && Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }
