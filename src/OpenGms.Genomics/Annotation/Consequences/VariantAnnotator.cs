@@ -32,6 +32,9 @@ public sealed class VariantAnnotator
     private readonly List<Transcript> _hits = new(64);
     private readonly Dictionary<Transcript, TranscriptModel> _models = new(TranscriptSerialComparer.Instance);
     private readonly StringBuilder _text = new(128); // HGVS descriptions are built here, then copied out once
+    private string? _hitsChromosome; // the query _hits holds
+    private int _hitsLo;
+    private int _hitsHi;
 
     /// <summary>Creates an annotator.</summary>
     /// <param name="index">Transcripts.</param>
@@ -101,8 +104,7 @@ public sealed class VariantAnnotator
         string refF = r.Length == upperRef.Length ? upperRef : AlleleText.Of(r);
         string altF = a.Length == upperAlt.Length ? upperAlt : AlleleText.Of(a);
         var variant = new Change(start, refF, altF);
-        _hits.Clear();
-        _index.Query(chromosome, variant.Lo - _flank, variant.Hi + _flank, _hits);
+        QueryNear(chromosome, variant.Lo, variant.Hi);
         // Most records touch no transcript: they share one empty list (nothing adds to it).
         List<TranscriptAnnotation> results = _hits.Count == 0 ? s_noTranscripts : new List<TranscriptAnnotation>(_hits.Count);
         ConsequenceSet all = default;
@@ -136,9 +138,26 @@ public sealed class VariantAnnotator
     /// </summary>
     internal bool HasTranscriptsNear(string chromosome, int lo, int hi)
     {
+        QueryNear(chromosome, lo, hi);
+        return _hits.Count > 0;
+    }
+
+    /// <summary>
+    /// Fills <see cref="_hits"/> with the transcripts within the flank distance of [lo, hi]. A substitution that
+    /// <see cref="HasTranscriptsNear"/> found near transcripts is annotated next with the same range: not queried twice.
+    /// </summary>
+    private void QueryNear(string chromosome, int lo, int hi)
+    {
+        if (ReferenceEquals(chromosome, _hitsChromosome) && lo == _hitsLo && hi == _hitsHi)
+        {
+            return;
+        }
+
         _hits.Clear();
         _index.Query(chromosome, lo - _flank, hi + _flank, _hits);
-        return _hits.Count > 0;
+        _hitsChromosome = chromosome;
+        _hitsLo = lo;
+        _hitsHi = hi;
     }
 
     private static bool IsUpper(string allele) =>
