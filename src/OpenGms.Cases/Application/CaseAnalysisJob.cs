@@ -57,6 +57,14 @@ internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, P
                 pgxResult = await new PgxCallJob(pgx).RunAsync(job with { Kind = PgxCallJob.JobKind, Payload = payload }, cancellationToken).ConfigureAwait(false);
             }
 
+            // The order moves to interpretation before the case is marked ready for review: whoever sees the case
+            // ready (and authorises its report, which needs the order at interpretation) must find the order there.
+            Result<OrderView> analysed = await orders.GetAsync(@case.OrderId, cancellationToken).ConfigureAwait(false);
+            if (analysed.IsSuccess && analysed.Value.Status == "analysis")
+            {
+                Unwrap(await orders.MoveAsync(@case.OrderId, "interpretation", @case.AttachedBy, s_scientist, "analysis results in", cancellationToken).ConfigureAwait(false));
+            }
+
             @case.Analysed(rareDisease, pgxResult, clock.UtcNow);
             await store.SaveAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -65,12 +73,6 @@ internal sealed class CaseAnalysisJob(ICaseStore store, IOrderWorkflow orders, P
             @case.Failed(ex.Message, clock.UtcNow);
             await store.SaveAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
-        }
-
-        Result<OrderView> analysed = await orders.GetAsync(@case.OrderId, cancellationToken).ConfigureAwait(false);
-        if (analysed.IsSuccess && analysed.Value.Status == "analysis")
-        {
-            Unwrap(await orders.MoveAsync(@case.OrderId, "interpretation", @case.AttachedBy, s_scientist, "analysis results in", cancellationToken).ConfigureAwait(false));
         }
 
         return JsonSerializer.Serialize(new { @case = caseId, pipelines = CaseNames.Of(@case.Pipelines) });
