@@ -12,7 +12,7 @@ Usage: concordance.py OURS.vcf[.gz] CSQ.vcf [--dump DIFF.vcf] [--subset]
 import sys
 import os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from so_terms import RANK, open_any, info, most_severe  # noqa: E402
+from so_terms import RANK, open_any, info, most_severe, as_peer_terms  # noqa: E402
 from collections import Counter
 
 CSQ_NAMES = {"5_prime_utr": "5_prime_UTR_variant", "3_prime_utr": "3_prime_UTR_variant",
@@ -53,7 +53,7 @@ for line in open_any(args[0]):
     if v:
         for entry in v.split(","):
             terms += entry.split("|")[1].split("&")
-    ours[(f[0], f[1], f[3], f[4])] = most_severe(terms)
+    ours[(f[0], f[1], f[3], f[4])] = most_severe(as_peer_terms(terms))
 CODING = {"missense_variant", "synonymous_variant", "stop_gained", "frameshift_variant", "inframe_insertion",
           "inframe_deletion", "stop_lost", "start_lost", "coding_sequence_variant", "stop_retained_variant",
           "start_retained_variant", "protein_altering_variant"}

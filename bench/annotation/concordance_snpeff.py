@@ -11,7 +11,7 @@ Usage: concordance_snpeff.py OURS.vcf[.gz] SNPEFF.vcf[.gz]
 import sys
 import os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from so_terms import RANK, open_any, info, most_severe  # noqa: E402
+from so_terms import RANK, open_any, info, most_severe, as_peer_terms  # noqa: E402
 from collections import Counter
 
 SNPEFF = {"intergenic_region": "intergenic_variant", "conservative_inframe_insertion": "inframe_insertion",
@@ -40,7 +40,7 @@ def read(path, key, field):
                 parts = entry.split("|")
                 if len(parts) > field:
                     terms += [SNPEFF.get(t, t) for t in parts[field].split("&")]
-        result[(f[0], f[1], f[3], f[4])] = most_severe(terms)
+        result[(f[0], f[1], f[3], f[4])] = most_severe(as_peer_terms(terms))
     return result
 
 

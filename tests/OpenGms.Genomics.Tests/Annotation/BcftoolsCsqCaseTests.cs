@@ -137,10 +137,14 @@ public sealed class BcftoolsCsqCaseTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Our terms in csq's vocabulary (csq drops '_variant', lower-cases UTR, calls nc exons non_coding).</summary>
+    /// <summary>
+    /// Our terms in csq's vocabulary (csq drops '_variant', lower-cases UTR, calls nc exons non_coding, and has only
+    /// splice_region where VEP 105 names the donor's 5th base and donor region; it has no polypyrimidine tract term).
+    /// </summary>
     internal static HashSet<string> CsqTerms(ConsequenceSet set)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        bool region = set.Contains(ConsequenceTerm.SpliceRegionVariant) || set.Contains(ConsequenceTerm.SpliceDonor5thBaseVariant) || set.Contains(ConsequenceTerm.SpliceDonorRegionVariant);
         foreach (ConsequenceTerm term in ConsequenceTerms.Enumerate(set))
         {
             string? name = term switch
@@ -148,7 +152,9 @@ public sealed class BcftoolsCsqCaseTests(ITestOutputHelper output)
                 ConsequenceTerm.NonCodingTranscriptExonVariant => "non_coding",
                 ConsequenceTerm.NonCodingTranscriptVariant => null,
                 ConsequenceTerm.NmdTranscriptVariant => null, // csq adds NMD_transcript only with -l
-                ConsequenceTerm.IntronVariant when set.Contains(ConsequenceTerm.SpliceRegionVariant) => null, // csq: splice_region alone
+                ConsequenceTerm.SpliceDonor5thBaseVariant or ConsequenceTerm.SpliceDonorRegionVariant => "splice_region",
+                ConsequenceTerm.SplicePolypyrimidineTractVariant => null,
+                ConsequenceTerm.IntronVariant when region => null, // csq: splice_region alone
                 ConsequenceTerm.IntronVariant when set.Contains(ConsequenceTerm.SpliceDonorVariant) || set.Contains(ConsequenceTerm.SpliceAcceptorVariant) => null,
                 ConsequenceTerm.FivePrimeUtrVariant => "5_prime_utr",
                 ConsequenceTerm.ThreePrimeUtrVariant => "3_prime_utr",

@@ -75,8 +75,12 @@ public sealed class VariantAnnotatorTests
     [InlineData(false, 40, "C", "T", "T1.1:c.11-3C>T", ConsequenceTerm.SpliceRegionVariant)]
     [InlineData(true, 40, "C", "T", "T1.1:c.11-3C>T", ConsequenceTerm.SpliceRegionVariant)]
     [InlineData(false, 30, "T", "A", "T1.1:c.10+8T>A", ConsequenceTerm.SpliceRegionVariant)]
-    [InlineData(false, 32, "T", "A", "T1.1:c.10+10T>A", ConsequenceTerm.IntronVariant)]
-    [InlineData(true, 32, "T", "A", "T1.1:c.10+10T>A", ConsequenceTerm.IntronVariant)]
+    [InlineData(false, 32, "T", "A", "T1.1:c.10+10T>A", ConsequenceTerm.SplicePolypyrimidineTractVariant)]
+    [InlineData(true, 32, "T", "A", "T1.1:c.10+10T>A", ConsequenceTerm.SplicePolypyrimidineTractVariant)]
+    [InlineData(false, 27, "G", "A", "T1.1:c.10+5G>A", ConsequenceTerm.SpliceDonor5thBaseVariant)]
+    [InlineData(true, 27, "G", "A", "T1.1:c.10+5G>A", ConsequenceTerm.SpliceDonor5thBaseVariant)]
+    [InlineData(false, 25, "A", "G", "T1.1:c.10+3A>G", ConsequenceTerm.SpliceDonorRegionVariant)]
+    [InlineData(true, 25, "A", "G", "T1.1:c.10+3A>G", ConsequenceTerm.SpliceDonorRegionVariant)]
     [InlineData(false, 12, "C", "A", "T1.1:c.-1C>A", ConsequenceTerm.FivePrimeUtrVariant)]
     [InlineData(true, 12, "C", "A", "T1.1:c.-1C>A", ConsequenceTerm.FivePrimeUtrVariant)]
     [InlineData(false, 52, "C", "A", "T1.1:c.*2C>A", ConsequenceTerm.ThreePrimeUtrVariant)]
@@ -204,5 +208,91 @@ public sealed class VariantAnnotatorTests
 
         Assert.True(t.Consequences.Contains(ConsequenceTerm.SpliceAcceptorVariant));
         Assert.False(t.Consequences.Contains(ConsequenceTerm.SpliceRegionVariant));
+    }
+
+    [Theory]
+    [InlineData(22, "G", "splice_donor_variant&non_coding_transcript_variant")] // +2
+    [InlineData(23, "C", "splice_donor_region_variant&intron_variant&non_coding_transcript_variant")] // +3
+    [InlineData(24, "C", "splice_donor_region_variant&intron_variant&non_coding_transcript_variant")] // +4
+    [InlineData(25, "C", "splice_donor_5th_base_variant&intron_variant&non_coding_transcript_variant")] // +5
+    [InlineData(26, "C", "splice_donor_region_variant&intron_variant&non_coding_transcript_variant")] // +6
+    [InlineData(27, "C", "splice_region_variant&intron_variant&non_coding_transcript_variant")] // +7
+    [InlineData(28, "C", "splice_region_variant&intron_variant&non_coding_transcript_variant")] // +8
+    [InlineData(29, "C", "intron_variant&non_coding_transcript_variant")] // +9
+    [InlineData(63, "C", "intron_variant&non_coding_transcript_variant")] // -18
+    [InlineData(64, "C", "splice_polypyrimidine_tract_variant&intron_variant&non_coding_transcript_variant")] // -17
+    [InlineData(72, "C", "splice_polypyrimidine_tract_variant&intron_variant&non_coding_transcript_variant")] // -9
+    [InlineData(73, "C", "splice_region_variant&splice_polypyrimidine_tract_variant&intron_variant&non_coding_transcript_variant")] // -8
+    [InlineData(78, "C", "splice_region_variant&splice_polypyrimidine_tract_variant&intron_variant&non_coding_transcript_variant")] // -3
+    [InlineData(79, "C", "splice_acceptor_variant&non_coding_transcript_variant")] // -2
+    [InlineData(21, "CGGGG", "splice_donor_variant&intron_variant&non_coding_transcript_variant")] // deletes +2..+5: the site wins
+    [InlineData(22, "+", "splice_region_variant&intron_variant&non_coding_transcript_variant")] // insertion +2|+3
+    [InlineData(23, "+", "splice_donor_region_variant&intron_variant&non_coding_transcript_variant")] // insertion +3|+4
+    [InlineData(24, "+", "splice_donor_region_variant&intron_variant&non_coding_transcript_variant")] // insertion +4|+5: no base is lost, not the 5th's
+    [InlineData(25, "+", "splice_donor_region_variant&intron_variant&non_coding_transcript_variant")] // insertion +5|+6
+    [InlineData(26, "+", "splice_region_variant&intron_variant&non_coding_transcript_variant")] // insertion +6|+7
+    [InlineData(27, "+", "splice_region_variant&intron_variant&non_coding_transcript_variant")] // insertion +7|+8
+    [InlineData(77, "+", "splice_region_variant&splice_polypyrimidine_tract_variant&intron_variant&non_coding_transcript_variant")] // insertion -4|-3
+    [InlineData(78, "+", "splice_region_variant&intron_variant&non_coding_transcript_variant")] // insertion -3|-2
+    public void Annotate_intronic_splice_terms_follow_VEP_105(int position, string change, string expected)
+    {
+        // A non-coding transcript, exons 11-20 and 81-90, intron 21-80 (+k = 20 + k, -k = 81 - k), long enough that the
+        // donor and acceptor sides do not meet. Each case runs on the forward strand and mirrored on the reverse strand.
+        const int Length = 100;
+        string forwardSequence = string.Concat(Enumerable.Repeat("ACGTTGCAAG", Length / 10));
+        foreach (bool minus in new[] { false, true })
+        {
+            string sequence = minus ? Nucleotides.ReverseComplement(forwardSequence) : forwardSequence;
+            var genome = new WindowedSequence();
+            genome.Add("s", Length, [1], [Length], System.Text.Encoding.ASCII.GetBytes(sequence));
+            int[] starts = minus ? [Length + 1 - 90, Length + 1 - 20] : [11, 81];
+            int[] ends = minus ? [Length + 1 - 81, Length + 1 - 11] : [20, 90];
+            var transcript = new Transcript("T8", null, "G8", "GENE8", "lncRNA", "s", minus ? Strand.Reverse : Strand.Forward, starts, ends, 0, 0, 0, TranscriptTags.None, null);
+            var annotator = new VariantAnnotator(new TranscriptIndex([transcript]), genome);
+
+            int pos;
+            string reference;
+            string alternate;
+            if (change == "+")
+            {
+                // An insertion after forward base `position`; mirrored, it follows base Length - position.
+                pos = minus ? Length - position : position;
+                reference = sequence[pos - 1].ToString();
+                alternate = reference + "T";
+            }
+            else if (change.Length == 1)
+            {
+                pos = minus ? Length + 1 - position : position;
+                reference = sequence[pos - 1].ToString();
+                alternate = reference == "C" ? "A" : "C";
+            }
+            else
+            {
+                // A deletion of change.Length - 1 bases after the anchor at `position`; mirrored, the anchor is the
+                // base before the deleted run.
+                int deleted = change.Length - 1;
+                pos = minus ? Length + 1 - (position + deleted) - 1 : position;
+                reference = sequence.Substring(pos - 1, deleted + 1);
+                alternate = reference[..1];
+            }
+
+            TranscriptAnnotation t = Assert.Single(annotator.Annotate("s", pos, reference, alternate).Transcripts);
+            Assert.True(expected == t.Consequences.ToString(), $"{(minus ? "reverse" : "forward")} strand: {t.Consequences}");
+        }
+    }
+
+    [Fact]
+    public void Every_consequence_term_has_its_own_SO_name_and_parses_back()
+    {
+        ConsequenceTerm[] terms = Enum.GetValues<ConsequenceTerm>();
+        Assert.Equal(terms.Length, terms.Select(t => t.Name()).Distinct(StringComparer.Ordinal).Count());
+        foreach (ConsequenceTerm term in terms)
+        {
+            Assert.True(ConsequenceTerms.TryParse(term.Name(), out ConsequenceTerm parsed));
+            Assert.Equal(term, parsed);
+        }
+
+        Assert.Equal("splice_donor_5th_base_variant", ConsequenceTerm.SpliceDonor5thBaseVariant.Name());
+        Assert.Equal("splice_polypyrimidine_tract_variant", ConsequenceTerm.SplicePolypyrimidineTractVariant.Name());
     }
 }

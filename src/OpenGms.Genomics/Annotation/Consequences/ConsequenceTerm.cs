@@ -48,8 +48,20 @@ public enum ConsequenceTerm
     /// <summary>SO:0001818 protein_altering_variant.</summary>
     ProteinAlteringVariant,
 
-    /// <summary>SO:0001630 splice_region_variant: 1-3 bases into the exon or 3-8 bases into the intron.</summary>
+    /// <summary>SO:0001787 splice_donor_5th_base_variant: the fifth base of an intron (donor side).</summary>
+    SpliceDonor5thBaseVariant,
+
+    /// <summary>
+    /// SO:0001630 splice_region_variant: 1-3 bases into the exon or 3-8 bases into the intron, where no narrower splice
+    /// term (donor or acceptor site, donor 5th base, donor region) applies.
+    /// </summary>
     SpliceRegionVariant,
+
+    /// <summary>SO:0002170 splice_donor_region_variant: intron bases 3-6 on the donor side, other than the 5th.</summary>
+    SpliceDonorRegionVariant,
+
+    /// <summary>SO:0002169 splice_polypyrimidine_tract_variant: intron bases 3-17 counted back from the acceptor.</summary>
+    SplicePolypyrimidineTractVariant,
 
     /// <summary>SO:0001626 incomplete_terminal_codon_variant.</summary>
     IncompleteTerminalCodonVariant,
@@ -101,7 +113,8 @@ public static class ConsequenceTerms
     [
         "transcript_ablation", "splice_acceptor_variant", "splice_donor_variant", "stop_gained", "frameshift_variant",
         "stop_lost", "start_lost", "transcript_amplification", "feature_elongation", "feature_truncation", "inframe_insertion", "inframe_deletion", "missense_variant", "protein_altering_variant",
-        "splice_region_variant", "incomplete_terminal_codon_variant", "start_retained_variant", "stop_retained_variant",
+        "splice_donor_5th_base_variant", "splice_region_variant", "splice_donor_region_variant",
+        "splice_polypyrimidine_tract_variant", "incomplete_terminal_codon_variant", "start_retained_variant", "stop_retained_variant",
         "synonymous_variant", "coding_sequence_variant", "5_prime_UTR_variant", "3_prime_UTR_variant",
         "non_coding_transcript_exon_variant", "intron_variant", "NMD_transcript_variant", "non_coding_transcript_variant",
         "upstream_gene_variant", "downstream_gene_variant", "intergenic_variant",

@@ -12,9 +12,11 @@ namespace OpenGms.Genomics.Annotation.Consequences;
 /// </summary>
 /// <remarks>
 /// Splice sites follow VEP: donor/acceptor = the first/last two intron bases; splice region = 1-3 exon bases or
-/// 3-8 intron bases next to an exon boundary. Consequences are computed on the allele as given (after trimming the
-/// shared bases); HGVS descriptions are shifted 3′ on the transcript strand within the exon or intron that holds the
-/// variant, as VEP does, and g. is shifted 3′ on the forward strand as far as the reference held allows.
+/// 3-8 intron bases next to an exon boundary; donor 5th base, donor region (intron bases 3-6 on the donor side) and
+/// polypyrimidine tract (intron bases 3-17 before the acceptor) as VEP 105 and later name them. Consequences are
+/// computed on the allele as given (after trimming the shared bases); HGVS descriptions are shifted 3′ on the
+/// transcript strand within the exon or intron that holds the variant, as VEP does, and g. is shifted 3′ on the
+/// forward strand as far as the reference held allows.
 /// Not thread-safe: it caches transcript sequences; use one instance per thread.
 /// </remarks>
 public sealed class VariantAnnotator
@@ -22,9 +24,19 @@ public sealed class VariantAnnotator
     private const int SpliceRegionExonBases = 3;
     private const int SpliceRegionIntronFirst = 3;
     private const int SpliceRegionIntronLast = 8;
+    private const int DonorFifthBase = 5;
+    private const int DonorRegionFirst = 3;
+    private const int DonorRegionLast = 6;
+    private const int PolypyrimidineFirst = 3;
+    private const int PolypyrimidineLast = 17;
     private const int ModelCacheLimit = 4096;
 
     private static readonly List<TranscriptAnnotation> s_noTranscripts = new(0);
+
+    // Every splice term a donor or acceptor site replaces on the same transcript.
+    private static readonly ConsequenceSet s_finerSplice = default(ConsequenceSet)
+        .With(ConsequenceTerm.SpliceRegionVariant).With(ConsequenceTerm.SpliceDonor5thBaseVariant)
+        .With(ConsequenceTerm.SpliceDonorRegionVariant).With(ConsequenceTerm.SplicePolypyrimidineTractVariant);
 
     private readonly TranscriptIndex _index;
     private readonly GenomeSequence _sequence;
@@ -288,16 +300,30 @@ public sealed class VariantAnnotator
                 set = set.With(forward ? ConsequenceTerm.SpliceAcceptorVariant : ConsequenceTerm.SpliceDonorVariant);
             }
 
-            // An insertion is in the intronic splice region when the base on its exon-distal side is intron base 3-8.
-            bool regionLow = v.IsInsertion
-                ? v.Hi >= intronStart + SpliceRegionIntronFirst - 1 && v.Hi <= intronStart + SpliceRegionIntronLast - 1
-                : v.Overlaps(intronStart + SpliceRegionIntronFirst - 1, intronStart + SpliceRegionIntronLast - 1);
-            bool regionHigh = v.IsInsertion
-                ? v.Lo >= intronEnd - SpliceRegionIntronLast + 1 && v.Lo <= intronEnd - SpliceRegionIntronFirst + 1
-                : v.Overlaps(intronEnd - SpliceRegionIntronLast + 1, intronEnd - SpliceRegionIntronFirst + 1);
-            if (regionLow || regionHigh)
+            if (v.InIntronBases(intronStart, intronEnd, SpliceRegionIntronFirst, SpliceRegionIntronLast, fromStart: true)
+                || v.InIntronBases(intronStart, intronEnd, SpliceRegionIntronFirst, SpliceRegionIntronLast, fromStart: false))
             {
                 set = set.With(ConsequenceTerm.SpliceRegionVariant);
+            }
+
+            // VEP's finer intronic splice terms (release 105 on), by plain overlap (an insertion needs both flanking
+            // bases inside, so none is at the single 5th base). The donor side is the intron's 5' end on the transcript
+            // strand: its low genomic end on the forward strand.
+            (int fifthLo, int fifthHi) = IntronBases(intronStart, intronEnd, DonorFifthBase, DonorFifthBase, fromStart: forward);
+            (int donorLo, int donorHi) = IntronBases(intronStart, intronEnd, DonorRegionFirst, DonorRegionLast, fromStart: forward);
+            (int tractLo, int tractHi) = IntronBases(intronStart, intronEnd, PolypyrimidineFirst, PolypyrimidineLast, fromStart: !forward);
+            if (v.Overlaps(fifthLo, fifthHi))
+            {
+                set = set.With(ConsequenceTerm.SpliceDonor5thBaseVariant);
+            }
+            else if (v.Overlaps(donorLo, donorHi))
+            {
+                set = set.With(ConsequenceTerm.SpliceDonorRegionVariant);
+            }
+
+            if (v.Overlaps(tractLo, tractHi))
+            {
+                set = set.With(ConsequenceTerm.SplicePolypyrimidineTractVariant);
             }
 
             if (v.Touches(intronStart + 2, intronEnd - 2))
@@ -311,6 +337,13 @@ public sealed class VariantAnnotator
             // VEP reports donor/acceptor without splice_region for the same transcript, whatever the variant type: its
             // splice_region predicate returns 0 when donor_splice_site or acceptor_splice_site holds (VariationEffect.pm).
             // An insertion can meet both only beside a very short exon (splice site of one intron, splice region of the next).
+            // The finer splice terms give way to a splice site in the same way.
+            set = new ConsequenceSet(set.Bits & ~s_finerSplice.Bits);
+        }
+        else if (set.Contains(ConsequenceTerm.SpliceDonor5thBaseVariant) || set.Contains(ConsequenceTerm.SpliceDonorRegionVariant))
+        {
+            // The donor's 5th base and donor region are the narrower names of those splice_region bases: VEP reports
+            // them instead of splice_region (the polypyrimidine tract, on the acceptor side, stands beside it).
             set = set.Without(ConsequenceTerm.SpliceRegionVariant);
         }
 
@@ -1067,6 +1100,13 @@ public sealed class VariantAnnotator
         return v.IsInsertion ? new Change(hi, string.Empty, shifted) : new Change(lo, shifted, string.Empty);
     }
 
+    /// <summary>
+    /// The genomic range of intron bases <paramref name="first"/>..<paramref name="last"/> (1 = the base next to the
+    /// exon), counted from the intron's low genomic end or from its high end.
+    /// </summary>
+    private static (int Lo, int Hi) IntronBases(int intronStart, int intronEnd, int first, int last, bool fromStart) =>
+        fromStart ? (intronStart + first - 1, intronStart + last - 1) : (intronEnd - last + 1, intronEnd - first + 1);
+
     /// <summary>A trimmed change: <see cref="Ref"/> replaced by <see cref="Alt"/> from 1-based <see cref="Start"/>.</summary>
     private readonly record struct Change(int Start, string Ref, string Alt)
     {
@@ -1083,6 +1123,23 @@ public sealed class VariantAnnotator
 
         /// <summary>True when the change touches [a, b]; an insertion only when both flanking bases are inside.</summary>
         public bool Overlaps(int a, int b) => IsInsertion ? Lo >= a && Hi <= b : Hi >= a && Lo <= b;
+
+        /// <summary>
+        /// True when the change touches intron bases <paramref name="first"/>..<paramref name="last"/> (see
+        /// <see cref="IntronBases"/>), an insertion when the base on its exon-distal side is one of them (VEP's intronic
+        /// splice region).
+        /// </summary>
+        public bool InIntronBases(int intronStart, int intronEnd, int first, int last, bool fromStart)
+        {
+            (int a, int b) = IntronBases(intronStart, intronEnd, first, last, fromStart);
+            if (!IsInsertion)
+            {
+                return Overlaps(a, b);
+            }
+
+            int distal = fromStart ? Hi : Lo;
+            return distal >= a && distal <= b;
+        }
     }
 }
 

@@ -21,8 +21,9 @@ public static class CaseAnalyser
 {
     private static readonly ConsequenceSet s_high = Set(ConsequenceTerm.TranscriptAblation, ConsequenceTerm.SpliceAcceptorVariant, ConsequenceTerm.SpliceDonorVariant, ConsequenceTerm.StopGained, ConsequenceTerm.FrameshiftVariant, ConsequenceTerm.StopLost, ConsequenceTerm.StartLost, ConsequenceTerm.TranscriptAmplification, ConsequenceTerm.FeatureElongation, ConsequenceTerm.FeatureTruncation);
 
-    // Genomics England's tier 2 "moderate" set includes splice_region_variant beside VEP's MODERATE terms.
-    private static readonly ConsequenceSet s_moderate = Set(ConsequenceTerm.InframeInsertion, ConsequenceTerm.InframeDeletion, ConsequenceTerm.MissenseVariant, ConsequenceTerm.ProteinAlteringVariant, ConsequenceTerm.SpliceRegionVariant);
+    // Genomics England's tier 2 "moderate" set includes splice_region_variant beside VEP's MODERATE terms; VEP 105 and
+    // later name part of that region more narrowly (donor 5th base, donor region, intron bases 3-6), so those count too.
+    private static readonly ConsequenceSet s_moderate = Set(ConsequenceTerm.InframeInsertion, ConsequenceTerm.InframeDeletion, ConsequenceTerm.MissenseVariant, ConsequenceTerm.ProteinAlteringVariant, ConsequenceTerm.SpliceRegionVariant, ConsequenceTerm.SpliceDonor5thBaseVariant, ConsequenceTerm.SpliceDonorRegionVariant);
 
     // Kept for review though never tiered: synonymous changes (BP7 evidence) are dropped; the rest of the gene's low-impact terms too.
     private static readonly ConsequenceSet s_relevant = s_high | s_moderate;
