@@ -19,6 +19,7 @@ internal sealed class TranscriptModel
     public TranscriptModel(Transcript transcript, GenomeSequence sequence)
     {
         Transcript = transcript;
+        Mitochondrial = GeneticCode.IsMitochondrial(transcript.Chromosome);
         int n = transcript.ExonCount;
         _txStarts = new int[n];
         _txEnds = new int[n];
@@ -70,6 +71,9 @@ internal sealed class TranscriptModel
 
     public Transcript Transcript { get; }
 
+    /// <summary>Whether the transcript is on the mitochondrial genome, so translated with NCBI table 2.</summary>
+    public bool Mitochondrial { get; }
+
     /// <summary>The protein accession (the transcript's when it has none) followed by <c>:p.</c>.</summary>
     public string ProteinPrefix => _proteinPrefix ??= (Transcript.ProteinId ?? Transcript.VersionedId) + ":p.";
 
@@ -94,7 +98,11 @@ internal sealed class TranscriptModel
 
     public int TxExonEnd(int i) => _txEnds[i];
 
-    /// <summary>Translates <paramref name="bases"/> from the codon frame of c.1 at <paramref name="cdsStart"/>.</summary>
+    /// <summary>
+    /// Translates <paramref name="bases"/> from the codon frame of c.1 at <paramref name="cdsStart"/>, with the
+    /// transcript's genetic code. On a complete start, a first codon that is an initiator of the code reads as Met
+    /// (a mitochondrial ATT/ATA/GTG start, as Ensembl's protein sequences begin).
+    /// </summary>
     public string Translate(ReadOnlySpan<byte> bases, int cdsStart, bool stopAtStop)
     {
         int first = cdsStart - Pad;
@@ -103,10 +111,17 @@ internal sealed class TranscriptModel
             Span<byte> padded = new byte[bases.Length - cdsStart + Pad];
             padded[..Pad].Fill((byte)'N');
             bases[cdsStart..].CopyTo(padded[Pad..]);
-            return GeneticCode.TranslateAll(padded, stopAtStop);
+            return GeneticCode.TranslateAll(padded, stopAtStop, Mitochondrial);
         }
 
-        return GeneticCode.TranslateAll(bases[first..], stopAtStop);
+        string peptide = GeneticCode.TranslateAll(bases[first..], stopAtStop, Mitochondrial);
+        if (Mitochondrial && Pad == 0 && peptide.Length > 0 && peptide[0] != 'M' && (Transcript.Tags & TranscriptTags.CdsStartIncomplete) == 0
+            && GeneticCode.IsInitiator(bases.Slice(first, 3), mitochondrial: true))
+        {
+            peptide = string.Concat("M", peptide.AsSpan(1));
+        }
+
+        return peptide;
     }
 
     /// <summary>cdna index (0-based) of a genomic position, or -1 when it is not exonic.</summary>

@@ -498,7 +498,7 @@ public sealed class VariantAnnotator
     private static bool StopAltered(TranscriptModel model, byte[] edited)
     {
         int codon = model.CdsEnd - 2;
-        return codon < 0 || model.CdsEnd >= edited.Length || GeneticCode.Translate(edited.AsSpan(codon, 3)) != '*';
+        return codon < 0 || model.CdsEnd >= edited.Length || GeneticCode.Translate(edited.AsSpan(codon, 3), model.Mitochondrial) != '*';
     }
 
     private static bool ExonicOverlap(Transcript t, int lo, int hi)
@@ -751,7 +751,7 @@ public sealed class VariantAnnotator
         Span<char> alt = stackalloc char[2];
         for (int k = 0; k <= last - first; k++)
         {
-            alt[k] = GeneticCode.Translate(codons.Slice(k * 3, 3));
+            alt[k] = GeneticCode.Translate(codons.Slice(k * 3, 3), model.Mitochondrial);
         }
 
         string proteinPrefix = model.ProteinPrefix;
