@@ -104,19 +104,19 @@ internal sealed class CsqWriter
         }
     }
 
-    /// <summary><c>chrom:g.{pos}{ref}&gt;{alt}</c> without formatting a string first.</summary>
+    /// <summary><c>chrom:g.{pos}{ref}&gt;{alt}</c> (<c>m.</c> on the mitochondrial genome) without formatting a string first.</summary>
     private void WriteSnvHgvs(ByteSink buffer, GenomicSnv snv)
     {
         if (!ReferenceEquals(snv.Chromosome, _chromosome))
         {
-            // Records come in runs on one chromosome: encode its name once per run.
+            // Records come in runs on one chromosome: encode its name and coordinate type once per run.
             _chromosome = snv.Chromosome;
             _chromosomeBytes.Clear();
             WriteEscaped(_chromosomeBytes, snv.Chromosome);
+            _chromosomeBytes.Write(Encoding.ASCII.GetBytes(GenomicSnv.Separator(snv.Chromosome)));
         }
 
         buffer.Write(_chromosomeBytes.WrittenSpan);
-        buffer.Write(":g."u8);
         WriteNumber(buffer, snv.Position);
         WriteBase(buffer, snv.Ref);
         buffer.Write((byte)'>');

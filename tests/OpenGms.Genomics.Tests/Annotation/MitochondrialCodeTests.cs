@@ -14,14 +14,26 @@ public sealed class MitochondrialCodeTests
     // 1-10 flank | 11-40 exon: CDS 11-28 = ATT TGA AGC CGA ATA TAA (table 2: M W S R M *), then 3' UTR | 41-50 flank.
     private const string Sequence = "CCCCCCCCCC" + "ATTTGAAGCCGAATATAA" + "CCCCCCCCCCCC" + "CCCCCCCCCC";
 
-    private static TranscriptAnnotation Run(string chromosome, int position, string alternate)
+    private static TranscriptAnnotation Run(string chromosome, int position, string alternate) =>
+        Assert.Single(Annotate(chromosome, position, Sequence[position - 1].ToString(), alternate).Transcripts);
+
+    private static AlleleAnnotation Annotate(string chromosome, int position, string reference, string alternate)
     {
         var genome = new WindowedSequence();
         genome.Add(chromosome, Sequence.Length, [1], [Sequence.Length], System.Text.Encoding.ASCII.GetBytes(Sequence));
         var transcript = new Transcript("TMT", "1", "GMT", "MT-TEST", "protein_coding", chromosome, Strand.Forward, [11], [40], 11, 28, 0, TranscriptTags.None, "PMT");
         var annotator = new VariantAnnotator(new TranscriptIndex([transcript]), genome);
-        return Assert.Single(annotator.Annotate(chromosome, position, Sequence[position - 1].ToString(), alternate).Transcripts);
+        return annotator.Annotate(chromosome, position, reference, alternate);
     }
+
+    [Theory]
+    [InlineData("MT", 16, "A", "G", "MT:m.16A>G")]
+    [InlineData("NC_012920.1", 16, "A", "G", "NC_012920.1:m.16A>G")]
+    [InlineData("1", 16, "A", "G", "1:g.16A>G")]
+    [InlineData("chrM", 18, "GC", "G", "chrM:m.20del")] // CC run: shifted 3'
+    [InlineData("1", 18, "GC", "G", "1:g.20del")]
+    public void Genomic_HGVS_on_the_mitochondrial_genome_uses_m(string chromosome, int position, string reference, string alternate, string expected) =>
+        Assert.Equal(expected, Annotate(chromosome, position, reference, alternate).HgvsG);
 
     [Theory]
     [InlineData("MT", 16, "G", ConsequenceTerm.SynonymousVariant, "PMT:p.Trp2=")] // TGA>TGG: Trp either way

@@ -34,12 +34,20 @@ public sealed record AlleleAnnotation(
     internal GenomicSnv? PendingSnv => _hgvsG is null ? Snv : null;
 }
 
-/// <summary>A one-base substitution on a sequence, for HGVS g.: <c>{Chromosome}:g.{Position}{Ref}&gt;{Alt}</c>.</summary>
+/// <summary>
+/// A one-base substitution on a sequence, for HGVS g.: <c>{Chromosome}:g.{Position}{Ref}&gt;{Alt}</c> (<c>m.</c> on the
+/// mitochondrial genome).
+/// </summary>
 /// <param name="Chromosome">Sequence name (the cache's).</param>
 /// <param name="Position">1-based position.</param>
 /// <param name="Ref">Reference base.</param>
 /// <param name="Alt">Alternate base.</param>
 internal readonly record struct GenomicSnv(string Chromosome, int Position, char Ref, char Alt)
 {
-    public string ToHgvs() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Chromosome}:g.{Position}{Ref}>{Alt}");
+    public string ToHgvs() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Chromosome}{Separator(Chromosome)}{Position}{Ref}>{Alt}");
+
+    /// <summary>What follows the sequence name in a genomic HGVS description: <c>:m.</c> for mitochondrial DNA, else <c>:g.</c>.</summary>
+    /// <param name="chromosome">Sequence name.</param>
+    /// <returns>The separator and coordinate type.</returns>
+    public static string Separator(string chromosome) => Hgvs.GeneticCode.IsMitochondrial(chromosome) ? ":m." : ":g.";
 }

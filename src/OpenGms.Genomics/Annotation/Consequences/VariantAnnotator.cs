@@ -902,7 +902,7 @@ public sealed class VariantAnnotator
     {
         long length = _sequence.LengthOf(chromosome);
         Change shifted = Shift(chromosome, v, forward: true, 1, length > 0 ? (int)Math.Min(length, int.MaxValue) : int.MaxValue);
-        StringBuilder text = _text.Clear().Append(chromosome).Append(":g.");
+        StringBuilder text = _text.Clear().Append(chromosome).Append(GenomicSnv.Separator(chromosome));
         return Describe(text, chromosome, shifted, forward: true, model: null) ? text.ToString() : null;
     }
 
