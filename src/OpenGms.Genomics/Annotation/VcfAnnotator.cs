@@ -280,6 +280,7 @@ public sealed class VcfAnnotator
     {
         private readonly VcfAnnotator _owner;
         private readonly VariantAnnotator _annotator;
+        private readonly StructuralVariantAnnotator _structural;
         private readonly Dictionary<string, string?> _contigMap = new(StringComparer.Ordinal);
         private readonly CsqWriter _csq = new();
         private readonly StringBuilder _extra = new(256);
@@ -294,6 +295,7 @@ public sealed class VcfAnnotator
         {
             _owner = owner;
             _annotator = new VariantAnnotator(owner._cache.Transcripts, owner._cache.Sequence);
+            _structural = new StructuralVariantAnnotator(owner._cache.Transcripts);
             // Relaxed escaping: HGVS keeps its ">" rather than "\u003E"; the output is a file, not HTML.
             _json = new Utf8JsonWriter(_jsonScratch, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
@@ -330,7 +332,10 @@ public sealed class VcfAnnotator
                 bool sameName = string.Equals(chrom, chromText, StringComparison.Ordinal);
                 foreach (ReadOnlySpan<byte> alt in record.Alts)
                 {
-                    AlleleAnnotation a = _annotator.Annotate(chrom, position, reference, AlleleText.Of(alt));
+                    string altText = AlleleText.Of(alt);
+                    AlleleAnnotation a = alt.Length > 2 && alt[0] == (byte)'<'
+                        ? AnnotateStructural(record, chrom, chromText, position, reference, altText)
+                        : _annotator.Annotate(chrom, position, reference, altText);
                     annotations.Add(sameName ? a : a with { Chromosome = chromText });
                     alleles++;
                 }
@@ -356,6 +361,32 @@ public sealed class VcfAnnotator
                 _json.Flush();
                 buffer.Write((byte)'\n');
             }
+        }
+
+        /// <summary>
+        /// A symbolic <c>&lt;DEL&gt;</c>, <c>&lt;DUP&gt;</c> or <c>&lt;INV&gt;</c> allele (subtypes included) with END or SVLEN:
+        /// VEP's structural-variant terms per transcript (<see cref="StructuralVariantAnnotator"/>) and an HGVS-style g.
+        /// range. A <c>&lt;CNV&gt;</c> (loss or gain differs per sample), <c>&lt;INS&gt;</c> and one that cannot be placed
+        /// get no transcript annotation, as before.
+        /// </summary>
+        private AlleleAnnotation AnnotateStructural(VcfRecord record, string chrom, string chromText, int position, string reference, string alt)
+        {
+            if (!StructuralVariantReader.TryRead(record, reference, alt, position, copyNumberSample: null, out StructuralVariantEvent? sv))
+            {
+                return _annotator.Annotate(chrom, position, reference, alt);
+            }
+
+            List<TranscriptAnnotation> transcripts = _structural.Annotate(chrom, sv!.Start, sv.End, sv.Kind);
+            ConsequenceTerm mostSevere = ConsequenceTerm.IntergenicVariant;
+            foreach (TranscriptAnnotation t in transcripts)
+            {
+                if (t.Consequences.MostSevere < mostSevere)
+                {
+                    mostSevere = t.Consequences.MostSevere;
+                }
+            }
+
+            return new AlleleAnnotation(chrom, position, reference, alt, mostSevere, StructuralVariantReader.Hgvs(chromText, sv), transcripts);
         }
 
         /// <summary>

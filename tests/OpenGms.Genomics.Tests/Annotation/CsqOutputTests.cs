@@ -53,7 +53,7 @@ public sealed class CsqOutputTests
         "chr1\t60\t.\tA\tC,G\t.\t.\tDP=5;CSQ=C|missense_variant|AB%3BC%2CD%3DE%7CF%20G%25H|G1|T1.2|protein_coding|1|1/2||T1.2:c.5A>C|P1:p.His2Pro|2|H/P||YES|YES|chr1:g.60A>C,C|downstream_gene_variant|REV|G2|T2|lncRNA|-1|||||||40|||chr1:g.60A>C,G|missense_variant|AB%3BC%2CD%3DE%7CF%20G%25H|G1|T1.2|protein_coding|1|1/2||T1.2:c.5A>G|P1:p.His2Arg|2|H/R||YES|YES|chr1:g.60A>G,G|downstream_gene_variant|REV|G2|T2|lncRNA|-1|||||||40|||chr1:g.60A>G",
         "chr1\t129\trs1\tACGT\tA\t50\tPASS\tCSQ=A|inframe_deletion|AB%3BC%2CD%3DE%7CF%20G%25H|G1|T1.2|protein_coding|1|2/2||T1.2:c.35_37del|P1:p.Thr12_Tyr13delinsAsn|12|TY/N||YES|YES|chr1:g.130_132del,A|non_coding_transcript_exon_variant|REV|G2|T2|lncRNA|-1|1/1||T2:n.69_71del|||||||chr1:g.130_132del",
         "chr1\t250\t.\tG\tT\t.\t.\tCSQ=T|downstream_gene_variant|AB%3BC%2CD%3DE%7CF%20G%25H|G1|T1.2|protein_coding|1|||||||100|YES|YES|chr1:g.250G>T,T|upstream_gene_variant|REV|G2|T2|lncRNA|-1|||||||50|||chr1:g.250G>T",
-        "chr1\t6900\t.\tC\tA,<DEL>\t.\t.\tEND=6950;CSQ=A|intergenic_variant||||||||||||||chr1:g.6900C>A,<DEL>|intergenic_variant||||||||||||||",
+        "chr1\t6900\t.\tC\tA,<DEL>\t.\t.\tEND=6950;CSQ=A|intergenic_variant||||||||||||||chr1:g.6900C>A,<DEL>|intergenic_variant||||||||||||||chr1:g.6901_6950del",
     ];
 
     [Fact]
@@ -102,6 +102,47 @@ public sealed class CsqOutputTests
         Assert.Equal(["T1.2", "T2", "T1.2", "T2"], entries.Select(e => e[4]));
         Assert.Equal(["1", "-1", "1", "-1"], entries.Select(e => e[6]));
         Assert.Equal(["chr1:g.60A>C", "chr1:g.60A>C", "chr1:g.60A>G", "chr1:g.60A>G"], entries.Select(e => e[16]));
+    }
+
+    [Fact]
+    public void Run_symbolic_structural_variants_get_VEPs_structural_terms()
+    {
+        // T1: + strand, exons 51-80 and 121-150 (CDS 56-141); T2: - strand lncRNA, one exon 100-200.
+        const string Vcf = """
+            ##fileformat=VCFv4.3
+            ##contig=<ID=chr1,length=7000>
+            ##INFO=<ID=END,Number=1,Type=Integer,Description="End">
+            ##INFO=<ID=SVLEN,Number=A,Type=Integer,Description="Length">
+            #CHROM	POS	ID	REF	ALT	QUAL	FILTER	INFO
+            chr1	40	.	N	<DEL>	.	.	END=210
+            chr1	60	.	N	<DUP:TANDEM>	.	.	SVLEN=10
+            chr1	90	.	N	<INV>	.	.	END=110
+            chr1	95	.	N	<CNV>	.	.	END=99
+            chr1	96	.	N	<DEL>	.	.	.
+
+            """;
+        using var temp = new TempDirectory();
+        string vcf = temp.File("sv.vcf");
+        File.WriteAllText(vcf, Vcf.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        string[] records = Annotate(SyntheticCache(temp, out _), vcf).Where(l => l.Length > 0 && l[0] != '#').ToArray();
+        Dictionary<string, string[][]> byRecord = records.ToDictionary(
+            r => string.Join(':', r.Split('\t')[1], r.Split('\t')[4]),
+            r => CsqOf(r).Split(',').Select(e => e.Split('|')).ToArray());
+
+        string Terms(string key, string feature) => Assert.Single(byRecord[key], e => e[4] == feature)[1];
+
+        Assert.Equal("transcript_ablation", Terms("40:<DEL>", "T1.2"));
+        Assert.Equal("transcript_ablation", Terms("40:<DEL>", "T2"));
+        Assert.Equal("chr1:g.41_210del", byRecord["40:<DEL>"][0][16]);
+        Assert.Equal("feature_elongation&coding_sequence_variant", Terms("60:<DUP:TANDEM>", "T1.2"));
+        Assert.Equal("chr1:g.61_70dup", byRecord["60:<DUP:TANDEM>"][0][16]);
+        Assert.Equal("intron_variant", Terms("90:<INV>", "T1.2"));
+        Assert.Equal("feature_truncation&non_coding_transcript_exon_variant", Terms("90:<INV>", "T2"));
+
+        // A CNV's direction differs per sample, and a DEL without END or SVLEN cannot be placed: no transcripts.
+        Assert.Equal("intergenic_variant", Assert.Single(byRecord["95:<CNV>"])[1]);
+        Assert.Equal("intergenic_variant", Assert.Single(byRecord["96:<DEL>"])[1]);
     }
 
     [Fact]

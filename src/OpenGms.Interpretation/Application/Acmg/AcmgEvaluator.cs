@@ -74,7 +74,7 @@ public sealed record AcmgInput(
     public int ReferenceLength { get; init; } = 1;
 
     /// <summary>The structural variant, when the allele is one (PVS1 then follows the SVI tree for deletions and duplications).</summary>
-    public Analysis.StructuralVariantEvent? StructuralVariant { get; init; }
+    public StructuralVariantEvent? StructuralVariant { get; init; }
 }
 
 /// <summary>

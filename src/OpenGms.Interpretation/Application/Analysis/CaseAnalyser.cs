@@ -160,7 +160,7 @@ public static class CaseAnalyser
                 {
                     // Structural variants need the cache's gene models; without one only a long sequence-resolved
                     // deletion goes on (as a small variant, through the CSQ field).
-                    if (cache is not null && !StructuralVariants.TryRead(record, reference, alt, position, probandColumn, out sv))
+                    if (cache is not null && !StructuralVariantReader.TryRead(record, reference, alt, position, probandColumn, out sv))
                     {
                         structuralUnread++;
                         continue;
@@ -209,7 +209,7 @@ public static class CaseAnalyser
                     if (sv is not null)
                     {
                         List<TranscriptAnnotation> svTranscripts = svAnnotator!.Annotate(chrom, sv.Start, sv.End, sv.Kind);
-                        hgvsG = StructuralVariants.Hgvs(chromText, sv);
+                        hgvsG = StructuralVariantReader.Hgvs(chromText, sv);
                         hits = BestPerGene(svTranscripts).Select(t => new GeneHit(t.Transcript.GeneName, t.Consequences, t.Transcript.VersionedId, null, null, t.Transcript, t)).ToList();
                         svGenes = svTranscripts.Where(t => !t.Consequences.Contains(ConsequenceTerm.UpstreamGeneVariant) && !t.Consequences.Contains(ConsequenceTerm.DownstreamGeneVariant)).Select(t => t.Transcript.GeneName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                     }
